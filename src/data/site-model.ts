@@ -1,0 +1,28 @@
+/**
+ * Loads the content collections once per build and turns them into the site model.
+ * Every route calls getSiteModel(); the promise is shared, so the collection is read,
+ * validated and sorted once however many pages are rendered (withastro/astro#16297).
+ */
+import { getCollection } from 'astro:content';
+import { buildModel, type SiteModel } from '../lib/model.ts';
+
+let model: Promise<SiteModel> | undefined;
+
+async function load(): Promise<SiteModel> {
+  const [articles, topics] = await Promise.all([getCollection('articles'), getCollection('topics')]);
+  return buildModel(
+    articles.map((entry) => ({
+      id: entry.id,
+      file: entry.filePath ?? `content/articles/${entry.id}.md`,
+      ...entry.data,
+      body: entry.body ?? '',
+      html: entry.rendered?.html ?? '',
+    })),
+    topics.map((entry) => ({ slug: entry.id, ...entry.data })),
+  );
+}
+
+export function getSiteModel(): Promise<SiteModel> {
+  model ??= load();
+  return model;
+}

@@ -1,0 +1,31 @@
+/**
+ * Site settings: the one place for the site's name, language and address.
+ * astro.config.mjs, pages, feeds and search all read these values.
+ * SITE_URL and BASE_PATH let one build be hosted anywhere without editing code.
+ */
+function normaliseBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+const env = typeof process === 'undefined' ? {} : process.env;
+
+export const site = {
+  title: 'Tech Policy Wire',
+  tagline: 'Short news on technology policy',
+  description:
+    'Short, sourced news on technology policy: chips, telecoms, satellites, platforms and AI.',
+  lang: 'en',
+  locale: 'en_GB',
+  /** Origin the site is served from, used for canonical URLs and feeds. */
+  url: (env.SITE_URL ?? 'https://techpolicywire.example').replace(/\/+$/, ''),
+  /** Path the site lives under; '/' at the root of a host, '/news/' under a sub-path. */
+  base: normaliseBase(env.BASE_PATH ?? '/'),
+  /** Articles per listing page (topic pages, entity pages). */
+  pageSize: 20,
+  /** Articles shown on the home page. */
+  homeCount: 20,
+} as const;
+
+export type Site = typeof site;
+export { normaliseBase };

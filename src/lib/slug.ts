@@ -1,0 +1,29 @@
+/**
+ * Stable, readable URL slugs: the same title always gives the same slug, on any machine,
+ * so links and feed guids never change when an article is re-imported.
+ */
+export function slugify(text: string, maxLength = 80): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019'`]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength + 1);
+  const lastDash = cut.lastIndexOf('-');
+  return (lastDash > 20 ? cut.slice(0, lastDash) : slug.slice(0, maxLength)).replace(/-+$/, '');
+}
+
+/** Gives each slug a unique form by suffixing -2, -3 … in order of appearance. */
+export function uniqueSlugs(slugs: readonly string[], taken: ReadonlySet<string> = new Set()): string[] {
+  const used = new Set(taken);
+  return slugs.map((base) => {
+    let candidate = base;
+    for (let n = 2; used.has(candidate); n += 1) candidate = `${base}-${n}`;
+    used.add(candidate);
+    return candidate;
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * Every URL the site emits is built here, so a sub-path deployment (BASE_PATH)
+ * and the canonical origin (SITE_URL) are honoured everywhere at once.
+ */
+import { site } from './site.ts';
+
+/** Joins a site-relative path ('/topics/ai/') onto the base path. */
+export function url(path = '/', base: string = site.base): string {
+  const clean = path.replace(/^\/+/, '');
+  return `${base}${clean}`;
+}
+
+/** The absolute URL of a site-relative path, for feeds, canonical links and sitemaps. */
+export function absoluteUrl(path = '/', origin: string = site.url, base: string = site.base): string {
+  return new URL(url(path, base), `${origin}/`).href;
+}
+
+/** Site-relative paths of every route; pass them through url() or absoluteUrl(). */
+export const paths = {
+  home: () => '/',
+  article: (slug: string) => `/articles/${slug}/`,
+  topics: () => '/topics/',
+  topic: (slug: string, page = 1) => (page > 1 ? `/topics/${slug}/${page}/` : `/topics/${slug}/`),
+  search: (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
+  rss: () => '/rss.xml',
+  pagefind: () => '/pagefind/',
+} as const;
