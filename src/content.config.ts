@@ -1,6 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { site } from './lib/site.ts';
+import { articleSlugFromPath } from './lib/slug.ts';
 
 /** A calendar day written as YYYY-MM-DD (or a YAML date); impossible days such as 2024-02-30 are refused. */
 const day = z.union([z.date(), z.string()]).transform((value, ctx) => {
@@ -18,7 +20,7 @@ const day = z.union([z.date(), z.string()]).transform((value, ctx) => {
 });
 
 const topics = defineCollection({
-  loader: file('content/topics.yaml'),
+  loader: file(`${site.contentDir}/topics.yaml`),
   schema: z.object({
     name: z.string().trim().min(1),
     description: z.string().trim().min(1),
@@ -27,7 +29,11 @@ const topics = defineCollection({
 });
 
 const articles = defineCollection({
-  loader: glob({ base: './content/articles', pattern: '**/*.md' }),
+  loader: glob({
+    base: `${site.contentDir}/articles`,
+    pattern: '**/*.md',
+    generateId: ({ entry }) => articleSlugFromPath(entry),
+  }),
   schema: z.object({
     title: z.string({ error: 'is required' }).trim().min(1, 'must not be empty'),
     date: day,

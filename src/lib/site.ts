@@ -21,6 +21,8 @@ export const site = {
   url: (env.SITE_URL ?? 'https://techpolicywire.example').replace(/\/+$/, ''),
   /** Path the site lives under; '/' at the root of a host, '/news/' under a sub-path. */
   base: normaliseBase(env.BASE_PATH ?? '/'),
+  /** Folder holding articles/ and topics.yaml; CONTENT_DIR points a build at another one (tests, benchmarks). */
+  contentDir: (env.CONTENT_DIR ?? 'content').replace(/\/+$/, ''),
   /** Articles per listing page (topic pages, entity pages). */
   pageSize: 20,
   /** Articles shown on the home page. */

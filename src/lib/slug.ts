@@ -27,3 +27,8 @@ export function uniqueSlugs(slugs: readonly string[], taken: ReadonlySet<string>
     return candidate;
   });
 }
+
+/** The slug (URL and id) of an article file: its path inside content/articles/, slugified. */
+export function articleSlugFromPath(relativePath: string): string {
+  return slugify(relativePath.replace(/\.(md|markdown)$/i, '').replace(/[\\/]+/g, ' '), 200);
+}

@@ -1,0 +1,54 @@
+/**
+ * Reads content/ straight from disk, without Astro, so the audit and the tests check the
+ * built site against the source files rather than against the site's own model.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import YAML from 'yaml';
+import { articleSlugFromPath } from '../../src/lib/slug.ts';
+
+export interface ContentArticle {
+  file: string;
+  slug: string;
+  title: string;
+  topics: string[];
+  draft: boolean;
+}
+
+export interface ContentTopic {
+  slug: string;
+  name: string;
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.md$/i.test(name))
+    .sort();
+}
+
+/** Frontmatter of a Markdown file: the YAML between the opening and closing --- lines. */
+export function readFrontmatter(text: string): Record<string, unknown> {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!match) return {};
+  const data: unknown = YAML.parse(match[1]);
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+}
+
+export function readContentArticles(contentDir: string): ContentArticle[] {
+  const dir = join(contentDir, 'articles');
+  return markdownFiles(dir).map((name) => {
+    const data = readFrontmatter(readFileSync(join(dir, name), 'utf8'));
+    return {
+      file: relative(process.cwd(), join(dir, name)),
+      slug: articleSlugFromPath(name),
+      title: String(data.title ?? '').trim(),
+      topics: Array.isArray(data.topics) ? data.topics.map((t) => String(t).trim().toLowerCase()) : [],
+      draft: data.draft === true,
+    };
+  });
+}
+
+export function readContentTopics(contentDir: string): ContentTopic[] {
+  const data: unknown = YAML.parse(readFileSync(join(contentDir, 'topics.yaml'), 'utf8'));
+  return (Array.isArray(data) ? data : []).map((topic) => ({ slug: String(topic.id), name: String(topic.name) }));
+}

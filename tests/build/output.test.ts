@@ -1,0 +1,183 @@
+/**
+ * Checks the built site against the files in content/: both the real site (dist/, from
+ * `npm run build`) and the fixture site (content/ plus drafts, Markdown-heavy and filler articles).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRssFeed } from 'feedsmith';
+import { readContentArticles, readContentTopics } from '../../scripts/lib/content-files.ts';
+import { readPagefindPages } from '../../scripts/lib/pagefind-index.ts';
+import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
+import { hrefs, htmlFiles, pageExists, readPage } from '../helpers/dist.ts';
+import { FILLER_COUNT, FILLER_TOPIC, fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
+
+const sites = [
+  { name: 'site (content/)', contentDir: `${root}content`, distDir: siteDist },
+  { name: 'fixture', contentDir: fixtureContent, distDir: fixtureDist },
+];
+
+describe.each(sites)('$name', ({ contentDir, distDir }) => {
+  const articles = readContentArticles(contentDir);
+  const published = articles.filter((a) => !a.draft);
+  const topics = readContentTopics(contentDir);
+  const feed = parseRssFeed(readFileSync(join(distDir, 'rss.xml'), 'utf8'));
+  const indexed = readPagefindPages(distDir);
+
+  it('has published articles to check', () => {
+    expect(published.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('gives every published article a page with its title, date and linked topics', () => {
+    for (const article of published) {
+      const page = readPage(distDir, paths.article(article.slug));
+      expect(page.querySelector('h1')?.textContent, article.file).toBe(article.title);
+      expect(page.querySelector('article time')?.getAttribute('datetime'), article.file).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const topicHrefs = [...page.querySelectorAll('article .topic-links a')].map((a) => a.getAttribute('href'));
+      expect(topicHrefs, article.file).toEqual(article.topics.map((topic) => url(paths.topic(topic))));
+      expect(page.querySelector('article')?.textContent, article.file).toMatch(/\d+ min read/);
+    }
+  });
+
+  it('lists every published article on the home page or on each of its topic pages', () => {
+    const home = new Set(hrefs(readPage(distDir, paths.home())));
+    for (const article of published) {
+      const link = url(paths.article(article.slug));
+      for (const topic of article.topics) {
+        const pages: string[] = [];
+        for (let n = 1; pageExists(distDir, paths.topic(topic, n)); n += 1) pages.push(...hrefs(readPage(distDir, paths.topic(topic, n))));
+        expect(pages, `${article.file} on /topics/${topic}/`).toContain(link);
+      }
+      if (article.topics.length === 0) expect(home.has(link), article.file).toBe(true);
+    }
+  });
+
+  it('orders the home page newest first', () => {
+    const dates = [...readPage(distDir, paths.home()).querySelectorAll('.article-item time')].map((t) => t.getAttribute('datetime') ?? '');
+    expect(dates.length).toBeGreaterThan(0);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it('shows every topic on the topics index with its description and article count', () => {
+    const index = readPage(distDir, paths.topics());
+    for (const topic of topics) {
+      const item = [...index.querySelectorAll('.topic-index li')].find((li) => li.querySelector('a')?.getAttribute('href') === url(paths.topic(topic.slug)));
+      expect(item, topic.slug).toBeTruthy();
+      const count = published.filter((a) => a.topics.includes(topic.slug)).length;
+      expect(item?.textContent).toContain(`${count} ${count === 1 ? 'article' : 'articles'}`);
+    }
+  });
+
+  it('puts every published article in the RSS feed, newest first, with topics as categories', () => {
+    expect(feed.items?.length).toBe(published.length);
+    const byLink = new Map(feed.items?.map((item) => [item.link, item]));
+    for (const article of published) {
+      const item = byLink.get(absoluteUrl(paths.article(article.slug)));
+      expect(item, article.file).toBeTruthy();
+      expect(item?.title).toBe(article.title);
+      expect(item?.guid?.value).toBe(absoluteUrl(paths.article(article.slug)));
+      const names = article.topics.map((slug) => topics.find((t) => t.slug === slug)?.name);
+      expect(item?.categories?.map((c) => c.name)).toEqual(names);
+      expect(item?.description?.length).toBeGreaterThan(20);
+    }
+    const dates = feed.items?.map((item) => Date.parse(item.pubDate ?? '')) ?? [];
+    expect(dates.every(Number.isFinite)).toBe(true);
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+  });
+
+  it('indexes exactly the published articles for search, with title, date and topic filters', () => {
+    expect(indexed.map((page) => page.url).sort()).toEqual(published.map((a) => url(paths.article(a.slug))).sort());
+    for (const article of published) {
+      const page = indexed.find((p) => p.url === url(paths.article(article.slug)));
+      expect(page?.meta.title, article.file).toBe(article.title);
+      expect(page?.meta.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const html = readPage(distDir, paths.article(article.slug));
+      expect(html.querySelector('[data-pagefind-body]')?.getAttribute('data-pagefind-sort')).toBe(`date:${page?.meta.date}`);
+      const names = article.topics.map((slug) => topics.find((t) => t.slug === slug)?.name);
+      expect(page?.filters.topic?.sort()).toEqual([...names].sort());
+    }
+  });
+
+  it('indexes article text but not navigation, footers or related links', () => {
+    for (const page of indexed) {
+      expect(page.content).not.toMatch(/Skip to content|All topics|More on these topics|min read/);
+    }
+  });
+
+  it('gives every page an RSS autodiscovery link in its head', () => {
+    for (const file of htmlFiles(distDir)) {
+      const html = readFileSync(join(distDir, file), 'utf8');
+      expect(html, file).toContain(`<link rel="alternate" type="application/rss+xml" title="Tech Policy Wire – all articles" href="${absoluteUrl(paths.rss())}">`);
+    }
+  });
+
+  it('loads no script except on the search page, and nothing from another host', () => {
+    for (const file of htmlFiles(distDir)) {
+      const html = readFileSync(join(distDir, file), 'utf8');
+      if (file !== 'search/index.html') expect(html, file).not.toMatch(/<script/);
+      // Links in article bodies may point elsewhere; resources (src, stylesheet, icon) may not.
+      const resources = [...html.matchAll(/<(?:script|img|link|iframe|source)\b[^>]*\s(?:src|href)="(?:https?:)?\/\/([^/"]+)/g)].filter(
+        (m) => !m[0].includes('rel="alternate"') && !m[0].includes('rel="canonical"'),
+      );
+      expect(resources.map((m) => m[0]), file).toEqual([]);
+    }
+  });
+});
+
+describe('fixture only', () => {
+  const articles = readContentArticles(fixtureContent);
+  const drafts = articles.filter((a) => a.draft);
+
+  it('has a draft to check', () => {
+    expect(drafts.length).toBeGreaterThan(0);
+  });
+
+  it('keeps drafts out of pages, lists, the feed, the search index and every file', () => {
+    const files = htmlFiles(fixtureDist).concat(['rss.xml']);
+    for (const draft of drafts) {
+      expect(pageExists(fixtureDist, paths.article(draft.slug))).toBe(false);
+      for (const file of files) {
+        const text = readFileSync(join(fixtureDist, file), 'utf8');
+        expect(text, `${draft.slug} in ${file}`).not.toContain(draft.slug);
+        expect(text, file).not.toContain(draft.title);
+      }
+    }
+    expect(readPagefindPages(fixtureDist).some((page) => page.content.includes('zebrafishword'))).toBe(false);
+  });
+
+  it('derives a summary from the first paragraph, without Markdown, and escapes titles', () => {
+    const slug = 'no-summary-markdown';
+    const home = readFileSync(join(fixtureDist, 'index.html'), 'utf8');
+    expect(home).toContain('&amp; &lt;chips&gt; in 2025');
+    const item = [...readPage(fixtureDist, paths.home()).querySelectorAll('.article-item')].find((li) =>
+      li.querySelector('a')?.getAttribute('href') === url(paths.article(slug)),
+    );
+    expect(item?.querySelector('.summary')?.textContent).toBe(
+      'Regulators tightened the rules on AI chips this week, officials said.',
+    );
+    const page = readPage(fixtureDist, paths.article(slug));
+    expect(page.querySelector('.article-body strong')?.textContent).toBe('tightened');
+    expect(page.querySelector('.meta')?.textContent).toContain('Updated');
+  });
+
+  it('paginates a topic 20 to a page, newest first, with previous and next links', () => {
+    const total = FILLER_COUNT + readContentArticles(`${root}content`).filter((a) => a.topics.includes(FILLER_TOPIC)).length;
+    const pageCount = Math.ceil(total / 20);
+    const seen: string[] = [];
+    const dates: string[] = [];
+    for (let n = 1; n <= pageCount; n += 1) {
+      const page = readPage(fixtureDist, paths.topic(FILLER_TOPIC, n));
+      const items = [...page.querySelectorAll('.article-item')];
+      expect(items.length).toBe(n < pageCount ? 20 : total - 20 * (pageCount - 1));
+      seen.push(...items.map((li) => li.querySelector('a')?.getAttribute('href') ?? ''));
+      dates.push(...items.map((li) => li.querySelector('time')?.getAttribute('datetime') ?? ''));
+      const prev = page.querySelector('a[rel="prev"]')?.getAttribute('href');
+      const next = page.querySelector('a[rel="next"]')?.getAttribute('href');
+      expect(prev).toBe(n > 1 ? url(paths.topic(FILLER_TOPIC, n - 1)) : undefined);
+      expect(next).toBe(n < pageCount ? url(paths.topic(FILLER_TOPIC, n + 1)) : undefined);
+    }
+    expect(new Set(seen).size).toBe(total);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(pageExists(fixtureDist, paths.topic(FILLER_TOPIC, pageCount + 1))).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * Global setup for the build suite: makes the fixture content folder (content/ plus test
+ * articles) and builds it with the real `npm run build` pipeline into .cache/fixture/dist.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { FILLER_COUNT, FILLER_TOPIC, fixtureContent, fixtureDist, fixtureRoot, root } from './paths.ts';
+
+export function makeFixtureContent(): void {
+  rmSync(fixtureRoot, { recursive: true, force: true });
+  mkdirSync(`${fixtureContent}/articles`, { recursive: true });
+  cpSync(`${root}content`, fixtureContent, { recursive: true });
+  cpSync(`${root}tests/fixtures/articles`, `${fixtureContent}/articles`, { recursive: true });
+  for (let n = 1; n <= FILLER_COUNT; n += 1) {
+    const day = String(1 + (n % 28)).padStart(2, '0');
+    writeFileSync(
+      `${fixtureContent}/articles/filler-${String(n).padStart(3, '0')}.md`,
+      `---\ntitle: Filler summit report number ${n}\ndate: 2023-${String(1 + (n % 12)).padStart(2, '0')}-${day}\ntopics: [${FILLER_TOPIC}]\n---\n\nDelegates met for round ${n} of talks on technology governance.\n`,
+    );
+  }
+}
+
+export function buildFixture(): void {
+  execFileSync(process.execPath, ['scripts/build.ts'], {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: fixtureContent, OUT_DIR: fixtureDist, BUILD_LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export default function setup(): void {
+  makeFixtureContent();
+  buildFixture();
+}

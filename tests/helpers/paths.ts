@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+/** The site as `npm run build` makes it from content/. */
+export const siteDist = `${root}dist`;
+/** A second build: content/ plus the fixtures in tests/fixtures/articles and generated filler articles. */
+export const fixtureRoot = `${root}.cache/fixture`;
+export const fixtureContent = `${fixtureRoot}/content`;
+export const fixtureDist = `${fixtureRoot}/dist`;
+/** Filler articles added to the fixture so that one topic has several pages. */
+export const FILLER_TOPIC = 'diplomacy';
+export const FILLER_COUNT = 45;
