@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeDigest, DigestError, isTitle, splitDigest } from '../../src/lib/digest.ts';
 
-const seedPath = new URL('../../../shared/seed/china-tech-digest.txt', import.meta.url);
+const seedPath = new URL('../fixtures/china-tech-digest.txt', import.meta.url);
 
 function errorOf(fn: () => unknown): DigestError {
   try {
