@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { site } from './src/lib/site.ts';
+import buildTimings from './src/integrations/build-timings.ts';
 import searchIndex from './src/integrations/search-index.ts';
 
 export default defineConfig({
@@ -13,5 +14,5 @@ export default defineConfig({
   compressHTML: true,
   // Small scripts would otherwise be inlined, which the Content-Security-Policy forbids.
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [searchIndex()],
+  integrations: [buildTimings(), searchIndex()],
 });

@@ -8,6 +8,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditSite } from './audit.ts';
 import { site } from '../src/lib/site.ts';
+import { buildMarks } from '../src/integrations/build-timings.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const staging = `${outDir}.staging-${process.pid}`;
@@ -38,7 +39,20 @@ async function main(): Promise<number> {
     console.error(`audit failed with ${problems.length} problem(s); ${outDir} was left as it was:\n- ${problems.join('\n- ')}`);
     return 1;
   }
-  console.log(`audit: passed in ${Math.round(performance.now() - auditStarted)} ms`);
+  const auditMs = performance.now() - auditStarted;
+  console.log(`audit: passed in ${Math.round(auditMs)} ms`);
+  const marks = buildMarks();
+  const span = (from?: number, to?: number) => (from !== undefined && to !== undefined ? Math.round(to - from) : null);
+  // One machine-readable line for the benchmark: milliseconds per phase of this build.
+  console.log(
+    `phases: ${JSON.stringify({
+      setup: span(started, marks.configDone),
+      contentSync: span(marks.configDone, marks.buildStart),
+      render: span(marks.buildStart, marks.generated),
+      pagefind: span(marks.indexStart, marks.indexEnd),
+      audit: Math.round(auditMs),
+    })}`,
+  );
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(staging, outDir);
   rmSync(previous, { recursive: true, force: true });

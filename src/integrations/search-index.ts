@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { site } from '../lib/site.ts';
+import { mark } from './build-timings.ts';
 
 function fail(step: string, errors: readonly string[]): never {
   throw new Error(`Pagefind failed to ${step}:\n- ${errors.join('\n- ')}`);
@@ -20,6 +21,7 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
+        mark('indexStart');
         try {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: site.lang });
           if (!index || errors.length > 0) fail('start', errors);
@@ -28,6 +30,7 @@ export default function searchIndex(): AstroIntegration {
           if (added.page_count === 0) fail('index', ['no page carries data-pagefind-body']);
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length > 0) fail('write the index', written.errors);
+          mark('indexEnd');
           logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();

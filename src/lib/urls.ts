@@ -24,4 +24,5 @@ export const paths = {
   search: (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
   rss: () => '/rss.xml',
   pagefind: () => '/pagefind/',
+  ogImage: (slug: string) => `/og/${slug}.png`,
 } as const;
