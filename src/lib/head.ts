@@ -5,6 +5,11 @@ export interface HeadData {
   /** Site-relative path of the page, e.g. /topics/ai/. */
   path: string;
   noindex?: boolean;
+  /** Feeds announced besides the site-wide ones (e.g. a topic's feed). */
   feeds?: { title: string; path: string; type: string }[];
+  /** Site-relative path of the social preview image. */
+  image?: string;
   article?: { published: Date; modified?: Date; topics: string[] };
+  /** JSON-LD, already serialised with serializeJsonLd. */
+  jsonLd?: string;
 }

@@ -3,6 +3,7 @@
  * page, feed and the search index. Sorting, grouping and validation across articles happen
  * here and nowhere else, so no two outputs can disagree about what was published.
  */
+import { sanitizeArticleHtml } from './sanitize.ts';
 import { summarise } from './summary.ts';
 import { countWords, firstParagraph, readingMinutes } from './text.ts';
 
@@ -26,7 +27,7 @@ export interface ArticleInput {
   draft?: boolean;
   /** Markdown source of the body. */
   body: string;
-  /** Body rendered to HTML by the content layer. */
+  /** Body rendered to HTML by the content layer, before sanitising. */
   html: string;
 }
 
@@ -40,6 +41,7 @@ export interface Article {
   summary: string;
   words: number;
   readingMinutes: number;
+  /** Sanitised body HTML, the one version pages, feeds and search all use. */
   html: string;
   body: string;
 }
@@ -121,7 +123,7 @@ export function buildModel(inputs: readonly ArticleInput[], topicDefs: readonly 
       summary,
       words,
       readingMinutes: readingMinutes(words),
-      html: input.html,
+      html: sanitizeArticleHtml(input.html),
       body: input.body,
     });
   }

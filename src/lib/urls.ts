@@ -23,6 +23,11 @@ export const paths = {
   topic: (slug: string, page = 1) => (page > 1 ? `/topics/${slug}/${page}/` : `/topics/${slug}/`),
   search: (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
   rss: () => '/rss.xml',
+  rssStylesheet: () => '/rss.xsl',
+  jsonFeed: () => '/feed.json',
+  topicRss: (slug: string) => `/topics/${slug}/rss.xml`,
+  feeds: () => '/feeds/',
+  sitemap: () => '/sitemap.xml',
   pagefind: () => '/pagefind/',
   ogImage: (slug: string) => `/og/${slug}.png`,
 } as const;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRssFeed } from 'feedsmith';
+import { parseHTML } from 'linkedom';
 import { readContentArticles, readContentTopics } from '../../scripts/lib/content-files.ts';
 import { readPagefindPages } from '../../scripts/lib/pagefind-index.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
@@ -104,17 +105,22 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
     }
   });
 
-  it('gives every page an RSS autodiscovery link in its head', () => {
+  it('gives every page RSS and JSON Feed autodiscovery links in its head', () => {
     for (const file of htmlFiles(distDir)) {
-      const html = readFileSync(join(distDir, file), 'utf8');
-      expect(html, file).toContain(`<link rel="alternate" type="application/rss+xml" title="Tech Policy Wire – all articles" href="${absoluteUrl(paths.rss())}">`);
+      const { document } = parseHTML(readFileSync(join(distDir, file), 'utf8'));
+      const alternates = [...document.querySelectorAll('head link[rel="alternate"]')].map((l) => `${l.getAttribute('type')} ${l.getAttribute('href')}`);
+      expect(alternates, file).toContain(`application/rss+xml ${absoluteUrl(paths.rss())}`);
+      expect(alternates, file).toContain(`application/feed+json ${absoluteUrl(paths.jsonFeed())}`);
     }
   });
 
   it('loads no script except on the search page, and nothing from another host', () => {
     for (const file of htmlFiles(distDir)) {
       const html = readFileSync(join(distDir, file), 'utf8');
-      if (file !== 'search/index.html') expect(html, file).not.toMatch(/<script/);
+      // JSON-LD is a data block, never executed; any other script is only allowed on the search page.
+      const { document } = parseHTML(html);
+      const scripts = [...document.querySelectorAll('script')].filter((el) => el.getAttribute('type') !== 'application/ld+json').map((el) => el.outerHTML);
+      if (file !== 'search/index.html') expect(scripts, file).toEqual([]);
       // Links in article bodies may point elsewhere; resources (src, stylesheet, icon) may not.
       const resources = [...html.matchAll(/<(?:script|img|link|iframe|source)\b[^>]*\s(?:src|href)="(?:https?:)?\/\/([^/"]+)/g)].filter(
         (m) => !m[0].includes('rel="alternate"') && !m[0].includes('rel="canonical"'),

@@ -1,0 +1,54 @@
+/**
+ * The sitemap: every public page once, with lastmod taken from article dates (never the build
+ * time, so two builds of the same content are identical).
+ */
+import type { Article, SiteModel } from './model.ts';
+import { isoDay } from './dates.ts';
+import { paginate } from './paginate.ts';
+import { site } from './site.ts';
+import { absoluteUrl, paths } from './urls.ts';
+
+export interface SitemapEntry {
+  path: string;
+  lastmod?: Date;
+}
+
+function newest(articles: readonly Article[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const article of articles) {
+    const changed = article.updated ?? article.date;
+    if (!latest || changed > latest) latest = changed;
+  }
+  return latest;
+}
+
+export function sitemapEntries(model: SiteModel): SitemapEntry[] {
+  const latest = newest(model.articles);
+  const entries: SitemapEntry[] = [
+    { path: paths.home(), lastmod: latest },
+    { path: paths.topics(), lastmod: latest },
+    { path: paths.search() },
+    { path: paths.feeds(), lastmod: latest },
+  ];
+  for (const topic of model.topics) {
+    for (const page of paginate(topic.articles, site.pageSize)) {
+      entries.push({ path: paths.topic(topic.slug, page.number), lastmod: newest(page.items) });
+    }
+  }
+  for (const article of model.articles) {
+    entries.push({ path: paths.article(article.slug), lastmod: article.updated ?? article.date });
+  }
+  return entries;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function sitemapXml(entries: readonly SitemapEntry[]): string {
+  const urls = entries.map(
+    (entry) =>
+      `<url><loc>${escapeXml(absoluteUrl(entry.path))}</loc>${entry.lastmod ? `<lastmod>${isoDay(entry.lastmod)}</lastmod>` : ''}</url>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}
