@@ -11,6 +11,9 @@ export interface ContentArticle {
   file: string;
   slug: string;
   title: string;
+  /** Publication day as written, YYYY-MM-DD. */
+  date: string;
+  updated?: string;
   topics: string[];
   draft: boolean;
 }
@@ -34,6 +37,10 @@ export function readFrontmatter(text: string): Record<string, unknown> {
   return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
 }
 
+function day(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '').trim();
+}
+
 export function readContentArticles(contentDir: string): ContentArticle[] {
   const dir = join(contentDir, 'articles');
   return markdownFiles(dir).map((name) => {
@@ -42,6 +49,8 @@ export function readContentArticles(contentDir: string): ContentArticle[] {
       file: relative(process.cwd(), join(dir, name)),
       slug: articleSlugFromPath(name),
       title: String(data.title ?? '').trim(),
+      date: day(data.date),
+      updated: data.updated === undefined ? undefined : day(data.updated),
       topics: Array.isArray(data.topics) ? data.topics.map((t) => String(t).trim().toLowerCase()) : [],
       draft: data.draft === true,
     };

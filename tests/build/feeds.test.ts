@@ -1,0 +1,217 @@
+/**
+ * Feeds, sitemap, head tags and JSON-LD of the built sites, checked against content/ with real
+ * parsers: Python's feedparser (Debian's python3-feedparser) and feedsmith for RSS, feedsmith for
+ * JSON Feed, linkedom for HTML.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { parseHTML } from 'linkedom';
+import { readContentArticles, readContentTopics, type ContentArticle } from '../../scripts/lib/content-files.ts';
+import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
+import { htmlFiles } from '../helpers/dist.ts';
+import { fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
+
+const PYTHON = '/usr/bin/python3';
+const hasFeedparser = (() => {
+  try {
+    execFileSync(PYTHON, ['-c', 'import feedparser'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    if (process.env.CI) throw new Error('python3-feedparser is required in CI (apt-get install -y python3-feedparser)');
+    console.warn('Skipping feedparser checks: /usr/bin/python3 cannot import feedparser (apt-get install -y python3-feedparser)');
+    return false;
+  }
+})();
+
+interface ParsedFeed {
+  bozo: boolean;
+  bozo_exception: string;
+  version: string;
+  entries: { id: string; link: string; title: string; published: string; tags: string[]; content: string }[];
+}
+
+function feedparser(files: string[]): Record<string, ParsedFeed> {
+  return JSON.parse(execFileSync(PYTHON, [join(root, 'tests/helpers/read_feeds.py'), ...files], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+}
+
+const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Newest first, ties by title: the order every listing and feed promises. */
+function newestFirst(articles: ContentArticle[]): ContentArticle[] {
+  return [...articles].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'en'));
+}
+
+function textOf(xml: string, tag: string): string[] {
+  return [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]);
+}
+
+const sites = [
+  { name: 'site (content/)', contentDir: `${root}content`, distDir: siteDist },
+  { name: 'fixture', contentDir: fixtureContent, distDir: fixtureDist },
+];
+
+describe.each(sites)('$name', ({ contentDir, distDir }) => {
+  const published = newestFirst(readContentArticles(contentDir).filter((a) => !a.draft));
+  const drafts = readContentArticles(contentDir).filter((a) => a.draft);
+  const topics = readContentTopics(contentDir);
+  const topicName = (slug: string) => topics.find((t) => t.slug === slug)?.name;
+  const rssFeeds = [
+    { path: paths.rss(), articles: published },
+    ...topics.map((topic) => ({ path: paths.topicRss(topic.slug), articles: published.filter((a) => a.topics.includes(topic.slug)) })),
+  ];
+  const file = (path: string) => join(distDir, path);
+
+  it.runIf(hasFeedparser)('feedparser reads every RSS feed without error and gets the site’s items', () => {
+    const parsed = feedparser(rssFeeds.map((feed) => file(feed.path)));
+    for (const feed of rssFeeds) {
+      const result = parsed[file(feed.path)];
+      expect(result.bozo, `${feed.path}: ${result.bozo_exception}`).toBe(false);
+      expect(result.version).toBe('rss20');
+      expect(result.entries.map((e) => e.link), feed.path).toEqual(feed.articles.map((a) => absoluteUrl(paths.article(a.slug))));
+      expect(result.entries.map((e) => e.id), feed.path).toEqual(feed.articles.map((a) => absoluteUrl(paths.article(a.slug))));
+      expect(result.entries.map((e) => e.title), feed.path).toEqual(feed.articles.map((a) => a.title));
+      expect(result.entries.map((e) => e.published), feed.path).toEqual(feed.articles.map((a) => `${a.date}T00:00:00Z`));
+      expect(result.entries.map((e) => e.tags), feed.path).toEqual(feed.articles.map((a) => a.topics.map(topicName)));
+      for (const entry of result.entries) expect(entry.content?.length, entry.link).toBeGreaterThan(20);
+    }
+  });
+
+  it('writes valid RSS 2.0: channel elements, self link, unique guids, RFC 822 dates', () => {
+    for (const feed of rssFeeds) {
+      const xml = readFileSync(file(feed.path), 'utf8');
+      const parsed = parseRssFeed(xml);
+      expect(parsed.title, feed.path).toBeTruthy();
+      expect(parsed.link, feed.path).toMatch(/^https?:\/\//);
+      expect(parsed.description, feed.path).toBeTruthy();
+      expect(parsed.language).toBe('en');
+      expect(xml).toContain(`<atom:link href="${absoluteUrl(feed.path)}" rel="self" type="application/rss+xml"/>`);
+      const dates = [...textOf(xml, 'pubDate'), ...textOf(xml, 'lastBuildDate')];
+      expect(dates.length).toBe(feed.articles.length + (feed.articles.length > 0 ? 1 : 0));
+      for (const date of dates) expect(date, feed.path).toMatch(RFC822);
+      const guids = parsed.items?.map((item) => item.guid?.value) ?? [];
+      expect(new Set(guids).size, feed.path).toBe(feed.articles.length);
+      for (const item of parsed.items ?? []) {
+        expect(item.title && item.link && item.description, feed.path).toBeTruthy();
+      }
+    }
+  });
+
+  it('carries full text in content:encoded, sanitised, with absolute URLs', () => {
+    for (const feed of rssFeeds) {
+      const items = parseRssFeed(readFileSync(file(feed.path), 'utf8')).items ?? [];
+      for (const item of items) {
+        const html = item.content?.encoded ?? '';
+        expect(html, item.link).toMatch(/^<p>/);
+        expect(html, item.link).not.toMatch(/<script|<iframe|<style|\son\w+=|javascript:|data:text/i);
+        for (const [, attribute] of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+          expect(attribute, item.link).toMatch(/^(https?:|mailto:)/);
+        }
+      }
+    }
+  });
+
+  it('keeps drafts out of every feed and the sitemap', () => {
+    const texts = [...rssFeeds.map((f) => f.path), paths.jsonFeed(), paths.sitemap()].map((p) => readFileSync(file(p), 'utf8'));
+    for (const draft of drafts) for (const text of texts) expect(text).not.toContain(`/articles/${draft.slug}/`);
+  });
+
+  it('writes a JSON Feed 1.1 with the same items as the RSS feed', () => {
+    const text = readFileSync(file(paths.jsonFeed()), 'utf8');
+    const json = JSON.parse(text);
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.title).toBeTruthy();
+    expect(json.feed_url).toBe(absoluteUrl(paths.jsonFeed()));
+    expect(json.home_page_url).toBe(absoluteUrl(paths.home()));
+    const parsed = parseJsonFeed(text);
+    expect(parsed.items?.map((item) => item.url)).toEqual(published.map((a) => absoluteUrl(paths.article(a.slug))));
+    expect(parsed.items?.map((item) => item.title)).toEqual(published.map((a) => a.title));
+    const ids = json.items.map((item: { id: string }) => item.id);
+    expect(new Set(ids).size).toBe(published.length);
+    for (const [index, item] of json.items.entries()) {
+      expect(item.date_published).toMatch(RFC3339);
+      expect(item.date_published.slice(0, 10)).toBe(published[index].date);
+      expect(typeof item.content_html).toBe('string');
+      expect(item.tags).toEqual(published[index].topics.map(topicName));
+    }
+  });
+
+  it('links every feed from /feeds/ and each topic feed from its topic page head and body', () => {
+    const { document: feedsPage } = parseHTML(readFileSync(file('feeds/index.html'), 'utf8'));
+    const links = [...feedsPage.querySelectorAll('main a')].map((a) => a.getAttribute('href'));
+    for (const feed of rssFeeds) expect(links).toContain(url(feed.path));
+    expect(links).toContain(url(paths.jsonFeed()));
+    for (const topic of topics) {
+      const { document } = parseHTML(readFileSync(file(`topics/${topic.slug}/index.html`), 'utf8'));
+      expect(document.querySelector(`head link[rel="alternate"][href="${absoluteUrl(paths.topicRss(topic.slug))}"]`), topic.slug).toBeTruthy();
+      expect(document.querySelector(`main a[href="${url(paths.topicRss(topic.slug))}"]`), topic.slug).toBeTruthy();
+    }
+  });
+
+  it('lists every page in the sitemap exactly once, with article lastmod from their dates', () => {
+    const xml = readFileSync(file(paths.sitemap()), 'utf8');
+    const locs = textOf(xml, 'loc');
+    expect(new Set(locs).size).toBe(locs.length);
+    const pages = htmlFiles(distDir)
+      .filter((f) => f !== '404.html')
+      .map((f) => absoluteUrl(`/${f.replace(/index\.html$/, '')}`));
+    expect([...locs].sort()).toEqual([...pages].sort());
+    for (const article of published) {
+      const loc = absoluteUrl(paths.article(article.slug));
+      expect(xml, article.file).toContain(`<url><loc>${loc}</loc><lastmod>${article.updated ?? article.date}</lastmod></url>`);
+    }
+    expect(readFileSync(file('robots.txt'), 'utf8')).toContain(`Sitemap: ${absoluteUrl(paths.sitemap())}`);
+  });
+
+  it('gives every page a canonical URL, a description and Open Graph and Twitter tags', () => {
+    for (const page of htmlFiles(distDir)) {
+      const { document } = parseHTML(readFileSync(join(distDir, page), 'utf8'));
+      const meta = (selector: string) => document.querySelector(`head meta[${selector}]`)?.getAttribute('content');
+      const canonical = document.querySelector('head link[rel="canonical"]')?.getAttribute('href');
+      const expected = page === '404.html' ? absoluteUrl('/404/') : absoluteUrl(`/${page.replace(/index\.html$/, '')}`);
+      expect(canonical, page).toBe(expected);
+      expect(meta('name="description"')?.length, page).toBeGreaterThan(10);
+      expect(meta('property="og:url"'), page).toBe(canonical);
+      for (const tag of ['property="og:title"', 'property="og:description"', 'property="og:type"', 'property="og:site_name"', 'name="twitter:card"']) {
+        expect(meta(tag), `${page} ${tag}`).toBeTruthy();
+      }
+    }
+    for (const article of published) {
+      const { document } = parseHTML(readFileSync(file(`articles/${article.slug}/index.html`), 'utf8'));
+      const meta = (selector: string) => document.querySelector(`head meta[${selector}]`)?.getAttribute('content');
+      expect(meta('property="og:type"')).toBe('article');
+      expect(meta('property="og:title"')).toBe(article.title);
+      expect(meta('property="article:published_time"')).toBe(`${article.date}T00:00:00.000Z`);
+      const tags = [...document.querySelectorAll('head meta[property="article:tag"]')].map((m) => m.getAttribute('content'));
+      expect(tags).toEqual(article.topics.map(topicName));
+    }
+  });
+
+  it('gives every article one NewsArticle JSON-LD block that parses and names its headline and dates', () => {
+    for (const article of published) {
+      const { document } = parseHTML(readFileSync(file(`articles/${article.slug}/index.html`), 'utf8'));
+      const blocks = [...document.querySelectorAll('script[type="application/ld+json"]')];
+      expect(blocks.length, article.file).toBe(1);
+      const text = blocks[0].textContent ?? '';
+      expect(text, article.file).not.toMatch(/<\/?script/i);
+      const data = JSON.parse(text);
+      expect(data['@type']).toBe('NewsArticle');
+      expect(data.headline, article.file).toBe(article.title);
+      expect(data.datePublished).toBe(`${article.date}T00:00:00.000Z`);
+      expect(data.dateModified).toBe(`${article.updated ?? article.date}T00:00:00.000Z`);
+      expect(data.articleSection).toEqual(article.topics.map(topicName));
+      expect(data.keywords).toEqual(article.topics.map(topicName));
+      expect(data.mainEntityOfPage['@id']).toBe(absoluteUrl(paths.article(article.slug)));
+      expect(data.publisher.name).toBeTruthy();
+      expect(data.description.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('serves the XSL stylesheet the feeds reference', () => {
+    expect(readFileSync(file('rss.xml'), 'utf8')).toContain(`<?xml-stylesheet href="${url(paths.rssStylesheet())}" type="text/xsl"?>`);
+    expect(existsSync(file('rss.xsl'))).toBe(true);
+  });
+});
