@@ -1,12 +1,12 @@
 /**
- * The "nothing lost" audit, run after every build (and on its own with `npm run audit`).
- * It compares dist/ with the files in content/ and lists every published article that is
- * missing from its page, its topic pages, the feed or the search index, and every draft or
- * unknown page that leaked into them.
+ * The "nothing lost" audit, run by `npm run build` before dist/ is replaced (and on its own
+ * with `npm run audit`). It compares the built site with the files in content/ and names every
+ * published article missing from its page, its topic pages, its entity pages, the site feed,
+ * its topic feeds, the sitemap or the search index, and every draft or unknown page that leaked.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readContentArticles, readContentTopics } from './lib/content-files.ts';
+import { readContentArticles, readContentTopics, type ContentArticle } from './lib/content-files.ts';
 import { readPagefindPages } from './lib/pagefind-index.ts';
 import { site } from '../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../src/lib/urls.ts';
@@ -16,11 +16,11 @@ export interface AuditOptions {
   distDir: string;
 }
 
-function hrefsIn(html: string): Set<string> {
-  return new Set([...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&')));
+function hrefsIn(html: string): string[] {
+  return [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
 }
 
-/** Every index.html under dir (the listing pages of one topic). */
+/** Every index.html under dir, e.g. all the pages of one topic. */
 function pagesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -28,69 +28,120 @@ function pagesUnder(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+/** Hrefs inside <main> of every page under dir: the listing, not the site navigation. */
+function listingLinks(dir: string): Set<string> {
+  const links = new Set<string>();
+  for (const page of pagesUnder(dir)) {
+    const html = readFileSync(page, 'utf8');
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    for (const href of hrefsIn(main)) links.add(href);
+  }
+  return links;
+}
+
 function xmlText(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+function feedLinks(xml: string): string[] {
+  return [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => xmlText(m[1]));
 }
 
 export function auditSite({ contentDir, distDir }: AuditOptions): string[] {
   const problems: string[] = [];
   const articles = readContentArticles(contentDir);
-  const topics = new Map(readContentTopics(contentDir).map((topic) => [topic.slug, topic]));
+  const topics = readContentTopics(contentDir);
   const published = articles.filter((article) => !article.draft);
   const drafts = articles.filter((article) => article.draft);
+  const href = (article: ContentArticle) => url(paths.article(article.slug));
+  const link = (article: ContentArticle) => absoluteUrl(paths.article(article.slug));
+  const listings = new Map<string, Set<string>>();
+  const listing = (dir: string) => {
+    let links = listings.get(dir);
+    if (!links) listings.set(dir, (links = listingLinks(dir)));
+    return links;
+  };
+  const read = (path: string) => (existsSync(join(distDir, path)) ? readFileSync(join(distDir, path), 'utf8') : null);
 
   // One page per published article, and no other article pages.
   const articleDir = join(distDir, 'articles');
   const built = new Set(existsSync(articleDir) ? readdirSync(articleDir) : []);
-  const expected = new Set(published.map((article) => article.slug));
+  const bySlug = new Map(articles.map((article) => [article.slug, article]));
   for (const article of published) {
-    if (!existsSync(join(articleDir, article.slug, 'index.html'))) {
-      problems.push(`${article.file}: no page at ${paths.article(article.slug)}`);
-    }
+    if (!existsSync(join(articleDir, article.slug, 'index.html'))) problems.push(`${article.file}: no page at ${paths.article(article.slug)}`);
   }
   for (const slug of built) {
-    if (!expected.has(slug)) {
-      const draft = drafts.find((article) => article.slug === slug);
-      problems.push(draft ? `${draft.file}: draft was published at ${paths.article(slug)}` : `dist: unknown page ${paths.article(slug)} has no source in ${contentDir}/articles`);
-    }
+    const source = bySlug.get(slug);
+    if (!source) problems.push(`dist: ${paths.article(slug)} has no source in ${contentDir}/articles`);
+    else if (source.draft) problems.push(`${source.file}: draft was published at ${paths.article(slug)}`);
   }
 
-  // Each article is linked from its topic pages; drafts from none.
-  const topicLinks = new Map<string, Set<string>>();
-  for (const slug of topics.keys()) {
-    const links = new Set<string>();
-    for (const page of pagesUnder(join(distDir, 'topics', slug))) {
-      for (const href of hrefsIn(readFileSync(page, 'utf8'))) links.add(href);
+  // Listed on every one of its topic pages; drafts on none.
+  for (const topic of topics) {
+    const links = listingLinks(join(distDir, 'topics', topic.slug));
+    for (const article of published) {
+      if (article.topics.includes(topic.slug) && !links.has(href(article))) problems.push(`${article.file}: not listed on the "${topic.slug}" topic pages`);
     }
-    topicLinks.set(slug, links);
+    for (const draft of drafts) if (links.has(href(draft))) problems.push(`${draft.file}: draft is listed on the "${topic.slug}" topic pages`);
   }
   for (const article of published) {
-    for (const topic of article.topics) {
-      const links = topicLinks.get(topic);
-      if (!links) problems.push(`${article.file}: topics: no topic pages for "${topic}"`);
-      else if (!links.has(url(paths.article(article.slug)))) problems.push(`${article.file}: not linked from the "${topic}" topic pages`);
-    }
-  }
-  for (const draft of drafts) {
-    for (const [topic, links] of topicLinks) {
-      if (links.has(url(paths.article(draft.slug)))) problems.push(`${draft.file}: draft is linked from the "${topic}" topic pages`);
+    for (const slug of article.topics) {
+      if (!topics.some((topic) => topic.slug === slug)) problems.push(`${article.file}: topics: "${slug}" has no topic pages`);
     }
   }
 
-  // The site feed has exactly the published articles.
-  const feedPath = join(distDir, 'rss.xml');
-  if (!existsSync(feedPath)) {
-    problems.push(`dist: ${paths.rss()} is missing`);
+  // Entity pages and article pages agree: an article naming an entity is listed on its pages.
+  for (const article of published) {
+    const page = read(`articles/${article.slug}/index.html`);
+    if (!page) continue;
+    const footer = page.slice(page.indexOf('class="article-entities"'), page.indexOf('</article>'));
+    const named = page.includes('class="article-entities"') ? hrefsIn(footer).filter((h) => h.startsWith(url(paths.entities()))) : [];
+    for (const entityHref of named) {
+      const slug = entityHref.slice(url(paths.entities()).length).replace(/\/$/, '');
+      if (!listing(join(distDir, 'entities', slug)).has(href(article))) {
+        problems.push(`${article.file}: names entity "${slug}" but is not listed on its pages`);
+      }
+    }
+  }
+  const entityDir = join(distDir, 'entities');
+  for (const slug of existsSync(entityDir) ? readdirSync(entityDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []) {
+    for (const listed of listing(join(entityDir, slug))) {
+      const source = listed.startsWith(url('/articles/')) ? bySlug.get(listed.slice(url('/articles/').length).replace(/\/$/, '')) : undefined;
+      if (listed.startsWith(url('/articles/')) && (!source || source.draft)) problems.push(`entity "${slug}": lists ${listed}, which is not a published article`);
+    }
+  }
+
+  // The site feed has exactly the published articles; each topic feed exactly its articles.
+  const feeds = [
+    { path: paths.rss(), expected: published },
+    ...topics.map((topic) => ({ path: paths.topicRss(topic.slug), expected: published.filter((a) => a.topics.includes(topic.slug)) })),
+  ];
+  for (const feed of feeds) {
+    const xml = read(feed.path);
+    if (xml === null) {
+      problems.push(`dist: ${feed.path} is missing`);
+      continue;
+    }
+    const links = new Set(feedLinks(xml));
+    for (const article of feed.expected) if (!links.has(link(article))) problems.push(`${article.file}: missing from ${feed.path}`);
+    for (const draft of drafts) if (links.has(link(draft))) problems.push(`${draft.file}: draft is in ${feed.path}`);
+    if (links.size !== feed.expected.length) problems.push(`${feed.path}: has ${links.size} items for ${feed.expected.length} articles`);
+  }
+
+  // The sitemap lists every page, and only pages that exist.
+  const sitemap = read(paths.sitemap());
+  if (sitemap === null) {
+    problems.push(`dist: ${paths.sitemap()} is missing`);
   } else {
-    const feed = readFileSync(feedPath, 'utf8');
-    const links = new Set([...feed.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => xmlText(m[1])));
-    for (const article of published) {
-      if (!links.has(absoluteUrl(paths.article(article.slug)))) problems.push(`${article.file}: missing from ${paths.rss()}`);
-    }
-    for (const draft of drafts) {
-      if (links.has(absoluteUrl(paths.article(draft.slug)))) problems.push(`${draft.file}: draft is in ${paths.rss()}`);
-    }
-    if (links.size !== published.length) problems.push(`${paths.rss()}: has ${links.size} items for ${published.length} published articles`);
+    const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => xmlText(m[1]));
+    const listed = new Set(locs);
+    if (listed.size !== locs.length) problems.push(`${paths.sitemap()}: lists ${locs.length - listed.size} URL(s) twice`);
+    const pages = readdirSync(distDir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('index.html') && !name.startsWith('pagefind/'))
+      .map((name) => absoluteUrl(`/${name.replace(/index\.html$/, '')}`));
+    for (const page of pages) if (!listed.has(page)) problems.push(`${paths.sitemap()}: missing ${page}`);
+    const pageSet = new Set(pages);
+    for (const loc of listed) if (!pageSet.has(loc)) problems.push(`${paths.sitemap()}: lists ${loc}, which has no page`);
   }
 
   // The search index holds exactly the published articles.
@@ -101,13 +152,9 @@ export function auditSite({ contentDir, distDir }: AuditOptions): string[] {
     problems.push(`dist: the Pagefind index cannot be read: ${(error as Error).message}`);
     indexed = new Set();
   }
-  for (const article of published) {
-    if (!indexed.has(url(paths.article(article.slug)))) problems.push(`${article.file}: missing from the search index`);
-  }
-  const articleUrls = new Set(published.map((article) => url(paths.article(article.slug))));
-  for (const page of indexed) {
-    if (!articleUrls.has(page)) problems.push(`search index: holds ${page}, which is not a published article`);
-  }
+  for (const article of published) if (!indexed.has(href(article))) problems.push(`${article.file}: missing from the search index`);
+  const articleUrls = new Set(published.map(href));
+  for (const page of indexed) if (!articleUrls.has(page)) problems.push(`search index: holds ${page}, which is not a published article`);
   return problems;
 }
 
@@ -117,6 +164,6 @@ if (import.meta.main) {
     console.error(`audit: ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
     process.exitCode = 1;
   } else {
-    console.log('audit: every published article is on its page, topic pages, feed and search index; no draft leaked');
+    console.log('audit: every published article is on its page, topic and entity pages, feeds, sitemap and search index; no draft leaked');
   }
 }

@@ -17,6 +17,7 @@ import { assignTopics, type TopicKeywords } from '../src/lib/topic-assign.ts';
 import { summarise } from '../src/lib/summary.ts';
 import { renderArticleFile } from '../src/lib/article-file.ts';
 import { parseIsoDate } from '../src/lib/dates.ts';
+import { entityMatcher, unknownNames, type EntityDef } from '../src/lib/entities.ts';
 
 const USAGE = 'usage: npm run import -- <digest.txt> --date YYYY-MM-DD [--force] [--dry-run] [--out content/articles]';
 
@@ -33,11 +34,24 @@ function readTopics(file: string): TopicKeywords[] {
   });
 }
 
+function readEntities(file: string): EntityDef[] {
+  if (!existsSync(file)) return [];
+  const data: unknown = YAML.parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(data)) throw new UsageError(`${file}: expected a list of entities`);
+  return data.map((entity) => ({
+    slug: String(entity.id),
+    kind: entity.kind,
+    name: String(entity.name),
+    aliases: Array.isArray(entity.aliases) ? entity.aliases.map(String) : [],
+  }));
+}
+
 export interface ImportOptions {
   digest: string;
   date: string;
   out: string;
   topicsFile: string;
+  entitiesFile: string;
   force: boolean;
   dryRun: boolean;
   log: (line: string) => void;
@@ -54,6 +68,7 @@ export function importDigest(options: ImportOptions): ImportResult {
   }
   if (!existsSync(options.digest)) throw new UsageError(`${options.digest}: no such file`);
   const topics = readTopics(options.topicsFile);
+  const known = entityMatcher(readEntities(options.entitiesFile)).terms;
   const text = decodeDigest(readFileSync(options.digest), options.digest);
   const articles = splitDigest(text, options.digest);
 
@@ -100,6 +115,10 @@ export function importDigest(options: ImportOptions): ImportResult {
     if (!options.dryRun) writeFileSync(file, contents);
     result.written.push(file);
     options.log(`${options.dryRun ? 'would write' : 'wrote'} ${shown}  [${article.topics.join(', ')}]`);
+    const unknown = unknownNames(`${article.title}\n${article.paragraphs.join('\n')}`, known);
+    if (unknown.length > 0) {
+      options.log(`  names not in ${options.entitiesFile}: ${unknown.map((n) => (n.count > 1 ? `${n.name} (${n.count})` : n.name)).join(', ')}`);
+    }
   }
   options.log(
     `${result.written.length} ${options.dryRun ? 'to write' : 'written'}, ${result.skipped.length} skipped, from ${prepared.length} articles in ${options.digest}`,
@@ -119,6 +138,7 @@ function main(argv: string[]): number {
         'dry-run': { type: 'boolean', default: false },
         out: { type: 'string', default: 'content/articles' },
         topics: { type: 'string', default: 'content/topics.yaml' },
+        entities: { type: 'string', default: 'content/entities.yaml' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -141,6 +161,7 @@ function main(argv: string[]): number {
       date: values.date,
       out: values.out,
       topicsFile: values.topics,
+      entitiesFile: values.entities,
       force: values.force,
       dryRun: values['dry-run'],
       log: (line) => console.log(line),

@@ -28,6 +28,16 @@ const topics = defineCollection({
   }),
 });
 
+const entities = defineCollection({
+  loader: file(`${site.contentDir}/entities.yaml`),
+  schema: z.object({
+    kind: z.enum(['organisation', 'person', 'country']),
+    name: z.string().trim().min(1),
+    aliases: z.array(z.string().trim().min(1)).default([]),
+    description: z.string().trim().min(1).optional(),
+  }),
+});
+
 const articles = defineCollection({
   loader: glob({
     base: `${site.contentDir}/articles`,
@@ -43,7 +53,14 @@ const articles = defineCollection({
       .min(1, 'must name at least one topic'),
     summary: z.string().trim().min(1, 'must not be empty; remove it to derive one').optional(),
     draft: z.boolean().default(false),
+    entities: z
+      .object({
+        add: z.array(z.string().trim().toLowerCase().min(1)).default([]),
+        remove: z.array(z.string().trim().toLowerCase().min(1)).default([]),
+      })
+      .strict()
+      .optional(),
   }).strict(),
 });
 
-export const collections = { topics, articles };
+export const collections = { topics, entities, articles };

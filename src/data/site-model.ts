@@ -5,11 +5,16 @@
  */
 import { getCollection } from 'astro:content';
 import { buildModel, type SiteModel } from '../lib/model.ts';
+import { archiveByMonth, type ArchiveYear } from '../lib/archive.ts';
 
 let model: Promise<SiteModel> | undefined;
 
 async function load(): Promise<SiteModel> {
-  const [articles, topics] = await Promise.all([getCollection('articles'), getCollection('topics')]);
+  const [articles, topics, entities] = await Promise.all([
+    getCollection('articles'),
+    getCollection('topics'),
+    getCollection('entities'),
+  ]);
   return buildModel(
     articles.map((entry) => ({
       id: entry.id,
@@ -19,10 +24,19 @@ async function load(): Promise<SiteModel> {
       html: entry.rendered?.html ?? '',
     })),
     topics.map((entry) => ({ slug: entry.id, ...entry.data })),
+    entities.map((entry) => ({ slug: entry.id, ...entry.data })),
   );
 }
 
 export function getSiteModel(): Promise<SiteModel> {
   model ??= load();
   return model;
+}
+
+let archive: Promise<ArchiveYear[]> | undefined;
+
+/** The archive by year and month, grouped once per build. */
+export function getArchive(): Promise<ArchiveYear[]> {
+  archive ??= getSiteModel().then((site) => archiveByMonth(site.articles));
+  return archive;
 }

@@ -3,9 +3,10 @@
  * page, feed and the search index. Sorting, grouping and validation across articles happen
  * here and nowhere else, so no two outputs can disagree about what was published.
  */
+import { entityMatcher, resolveEntities, type EntityDef } from './entities.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
 import { summarise } from './summary.ts';
-import { countWords, firstParagraph, readingMinutes } from './text.ts';
+import { countWords, firstParagraph, htmlToText, readingMinutes } from './text.ts';
 
 export interface TopicDef {
   slug: string;
@@ -25,6 +26,8 @@ export interface ArticleInput {
   topics: readonly string[];
   summary?: string;
   draft?: boolean;
+  /** Frontmatter corrections to the entities found in the text. */
+  entities?: { add?: readonly string[]; remove?: readonly string[] };
   /** Markdown source of the body. */
   body: string;
   /** Body rendered to HTML by the content layer, before sanitising. */
@@ -38,6 +41,8 @@ export interface Article {
   date: Date;
   updated?: Date;
   topics: readonly TopicDef[];
+  /** Entities named in the title or body (after frontmatter corrections), in list order. */
+  entities: readonly EntityDef[];
   summary: string;
   words: number;
   readingMinutes: number;
@@ -51,6 +56,13 @@ export interface TopicGroup extends TopicDef {
   articles: readonly Article[];
 }
 
+export interface EntityGroup extends EntityDef {
+  /** Published articles naming this entity, newest first. */
+  articles: readonly Article[];
+  /** Topics of those articles, most frequent first. */
+  topics: readonly { topic: TopicDef; count: number }[];
+}
+
 export interface SiteModel {
   /** Published articles, newest first. */
   articles: readonly Article[];
@@ -58,6 +70,11 @@ export interface SiteModel {
   topics: readonly TopicGroup[];
   article(slug: string): Article | undefined;
   topic(slug: string): TopicGroup | undefined;
+  /** Every entity in the order of content/entities.yaml, with its articles. */
+  entities: readonly EntityGroup[];
+  entity(slug: string): EntityGroup | undefined;
+  /** The articles just older and just newer than this one, in date order. */
+  neighbours(article: Article): { older?: Article; newer?: Article };
   /** Drafts, kept only so checks can prove they appear nowhere. */
   drafts: readonly string[];
 }
@@ -81,9 +98,15 @@ function normaliseTitle(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-export function buildModel(inputs: readonly ArticleInput[], topicDefs: readonly TopicDef[]): SiteModel {
+export function buildModel(
+  inputs: readonly ArticleInput[],
+  topicDefs: readonly TopicDef[],
+  entityDefs: readonly EntityDef[] = [],
+): SiteModel {
   const problems: string[] = [];
   const topicBySlug = new Map(topicDefs.map((topic) => [topic.slug, topic]));
+  const entityBySlug = new Map(entityDefs.map((entity) => [entity.slug, entity]));
+  const matcher = entityMatcher(entityDefs);
   const known = topicDefs.map((topic) => topic.slug).join(', ');
   const titles = new Map<string, string>();
   const articles: Article[] = [];
@@ -108,10 +131,22 @@ export function buildModel(inputs: readonly ArticleInput[], topicDefs: readonly 
     }
     const summary = input.summary?.trim() || summarise(firstParagraph(input.body));
     if (!summary) problems.push(`${input.file}: body: the article has no text; write at least one paragraph`);
+    for (const field of ['add', 'remove'] as const) {
+      for (const slug of input.entities?.[field] ?? []) {
+        if (!entityBySlug.has(slug)) {
+          problems.push(`${input.file}: entities.${field}: unknown entity "${slug}"; add it to content/entities.yaml or fix the spelling`);
+        }
+      }
+    }
     if (input.draft) {
       drafts.push(input.id);
       continue;
     }
+    const html = sanitizeArticleHtml(input.html);
+    const found = matcher.find(`${input.title}\n${htmlToText(html)}`);
+    const entities = resolveEntities(found, input.entities?.add, input.entities?.remove)
+      .map((slug) => entityBySlug.get(slug))
+      .filter((entity): entity is EntityDef => entity !== undefined);
     const words = countWords(input.body);
     articles.push({
       slug: input.id,
@@ -120,10 +155,11 @@ export function buildModel(inputs: readonly ArticleInput[], topicDefs: readonly 
       date: input.date,
       updated: input.updated,
       topics,
+      entities,
       summary,
       words,
       readingMinutes: readingMinutes(words),
-      html: sanitizeArticleHtml(input.html),
+      html,
       body: input.body,
     });
   }
@@ -134,31 +170,37 @@ export function buildModel(inputs: readonly ArticleInput[], topicDefs: readonly 
     ...topic,
     articles: articles.filter((article) => article.topics.some((t) => t.slug === topic.slug)),
   }));
+  const byEntity = new Map<string, Article[]>(entityDefs.map((entity) => [entity.slug, []]));
+  for (const article of articles) for (const entity of article.entities) byEntity.get(entity.slug)!.push(article);
+  const entities: EntityGroup[] = entityDefs.map((entity) => {
+    const list = byEntity.get(entity.slug)!;
+    const counts = new Map<string, number>();
+    for (const article of list) for (const topic of article.topics) counts.set(topic.slug, (counts.get(topic.slug) ?? 0) + 1);
+    return {
+      ...entity,
+      articles: list,
+      topics: topicDefs
+        .filter((topic) => counts.has(topic.slug))
+        .map((topic) => ({ topic, count: counts.get(topic.slug)! }))
+        .sort((a, b) => b.count - a.count),
+    };
+  });
   const articleMap = new Map(articles.map((article) => [article.slug, article]));
+  const position = new Map(articles.map((article, index) => [article.slug, index]));
   const topicMap = new Map(topics.map((topic) => [topic.slug, topic]));
+  const entityMap = new Map(entities.map((entity) => [entity.slug, entity]));
   return {
     articles,
     topics,
+    entities,
     drafts,
     article: (slug) => articleMap.get(slug),
     topic: (slug) => topicMap.get(slug),
+    entity: (slug) => entityMap.get(slug),
+    neighbours(article) {
+      const index = position.get(article.slug);
+      if (index === undefined) return {};
+      return { newer: articles[index - 1], older: articles[index + 1] };
+    },
   };
-}
-
-/**
- * Other articles on the same topics, for the foot of an article page: for each of its topics,
- * the newest few others, without repeats and never the article itself.
- */
-export function moreOnTopics(model: SiteModel, article: Article, perTopic = 3): { topic: TopicDef; articles: Article[] }[] {
-  const shown = new Set([article.slug]);
-  return article.topics.map((topic) => {
-    const picks: Article[] = [];
-    for (const other of model.topic(topic.slug)?.articles ?? []) {
-      if (picks.length >= perTopic) break;
-      if (shown.has(other.slug)) continue;
-      shown.add(other.slug);
-      picks.push(other);
-    }
-    return { topic, articles: picks };
-  }).filter((group) => group.articles.length > 0);
 }

@@ -3,6 +3,7 @@
  * time, so two builds of the same content are identical).
  */
 import type { Article, SiteModel } from './model.ts';
+import type { ArchiveYear } from './archive.ts';
 import { isoDay } from './dates.ts';
 import { paginate } from './paginate.ts';
 import { site } from './site.ts';
@@ -22,17 +23,29 @@ function newest(articles: readonly Article[]): Date | undefined {
   return latest;
 }
 
-export function sitemapEntries(model: SiteModel): SitemapEntry[] {
+export function sitemapEntries(model: SiteModel, archive: readonly ArchiveYear[]): SitemapEntry[] {
   const latest = newest(model.articles);
   const entries: SitemapEntry[] = [
     { path: paths.home(), lastmod: latest },
     { path: paths.topics(), lastmod: latest },
     { path: paths.search() },
     { path: paths.feeds(), lastmod: latest },
+    { path: paths.entities(), lastmod: latest },
+    { path: paths.archive(), lastmod: latest },
   ];
   for (const topic of model.topics) {
     for (const page of paginate(topic.articles, site.pageSize)) {
       entries.push({ path: paths.topic(topic.slug, page.number), lastmod: newest(page.items) });
+    }
+  }
+  for (const entity of model.entities) {
+    for (const page of paginate(entity.articles, site.pageSize)) {
+      entries.push({ path: paths.entity(entity.slug, page.number), lastmod: newest(page.items) });
+    }
+  }
+  for (const year of archive) {
+    for (const month of year.months) {
+      entries.push({ path: paths.archiveMonth(month.year, month.month), lastmod: newest(month.articles) });
     }
   }
   for (const article of model.articles) {

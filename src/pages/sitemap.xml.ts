@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getSiteModel } from '../data/site-model.ts';
+import { getArchive, getSiteModel } from '../data/site-model.ts';
 import { sitemapEntries, sitemapXml } from '../lib/sitemap.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(sitemapXml(sitemapEntries(await getSiteModel())), {
+  new Response(sitemapXml(sitemapEntries(await getSiteModel(), await getArchive())), {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },
   });

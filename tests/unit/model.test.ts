@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, ContentError, moreOnTopics, type ArticleInput } from '../../src/lib/model.ts';
+import { buildModel, ContentError, type ArticleInput } from '../../src/lib/model.ts';
 import { paginate } from '../../src/lib/paginate.ts';
 import { summarise } from '../../src/lib/summary.ts';
 import { parseIsoDate } from '../../src/lib/dates.ts';
@@ -74,24 +74,6 @@ describe('buildModel', () => {
     expect(problems).toEqual([
       'content/articles/a.md: body: the article has no text; write at least one paragraph',
       'content/articles/b.md: updated: 2024-01-01 is before the publication date',
-    ]);
-  });
-});
-
-describe('moreOnTopics', () => {
-  it('lists other articles per topic, newest first, never the article itself or a repeat', () => {
-    const model = buildModel(
-      [
-        input('a', '2024-01-01', { topics: ['ai', 'chips'] }),
-        input('b', '2024-01-02', { topics: ['ai', 'chips'] }),
-        input('c', '2024-01-03', { topics: ['chips'] }),
-      ],
-      topics,
-    );
-    const groups = moreOnTopics(model, model.article('a')!);
-    expect(groups.map((g) => [g.topic.slug, g.articles.map((a) => a.slug)])).toEqual([
-      ['ai', ['b']],
-      ['chips', ['c']],
     ]);
   });
 });

@@ -1,0 +1,82 @@
+/**
+ * The audit must catch every way an article can be lost: each case breaks a copy of the fixture
+ * build in one way and expects the audit to name the problem.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { auditSite } from '../../scripts/audit.ts';
+import { fixtureContent, fixtureDist } from '../helpers/paths.ts';
+
+const SLUG = 'huawei-aims-to-mass-produce-advanced-ai-chip-by-2025';
+const FILE = `articles/${SLUG}`;
+const copies: string[] = [];
+
+function brokenCopy(breakIt: (dist: string) => void): string[] {
+  const dist = mkdtempSync(join(tmpdir(), 'audit-'));
+  copies.push(dist);
+  cpSync(fixtureDist, dist, { recursive: true });
+  breakIt(dist);
+  return auditSite({ contentDir: fixtureContent, distDir: dist });
+}
+
+function edit(file: string, change: (text: string) => string): void {
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+}
+
+afterAll(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('auditSite', () => {
+  it('passes the intact fixture build', () => {
+    expect(auditSite({ contentDir: fixtureContent, distDir: fixtureDist })).toEqual([]);
+  });
+
+  it('names an article whose page is missing', () => {
+    const problems = brokenCopy((dist) => rmSync(join(dist, FILE), { recursive: true }));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`${SLUG}\\.md: no page at /articles/${SLUG}/`)));
+  });
+
+  it('names an article missing from a topic page, a feed, a topic feed and the sitemap', () => {
+    const problems = brokenCopy((dist) => {
+      const strip = (text: string) => text.replaceAll(`/articles/${SLUG}/`, '/articles/gone/');
+      edit(join(dist, 'topics/chips/index.html'), strip);
+      edit(join(dist, 'rss.xml'), strip);
+      edit(join(dist, 'topics/ai/rss.xml'), strip);
+      edit(join(dist, 'sitemap.xml'), strip);
+    });
+    expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: not listed on the "chips" topic pages`));
+    expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: missing from /rss.xml`));
+    expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: missing from /topics/ai/rss.xml`));
+    expect(problems).toContainEqual(expect.stringMatching(/sitemap\.xml: missing .*huawei-aims/));
+  });
+
+  it('names an article missing from an entity page it is named on', () => {
+    const problems = brokenCopy((dist) => edit(join(dist, 'entities/smic/index.html'), (t) => t.replaceAll(`/articles/${SLUG}/`, '/articles/gone/')));
+    expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: names entity "smic" but is not listed on its pages`));
+  });
+
+  it('names an article missing from the search index', () => {
+    const problems = brokenCopy((dist) => {
+      const dir = join(dist, 'pagefind/fragment');
+      for (const name of readdirSync(dir)) {
+        if (gunzipSync(readFileSync(join(dir, name))).toString().includes(`/articles/${SLUG}/`)) rmSync(join(dir, name));
+      }
+    });
+    expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: missing from the search index`));
+  });
+
+  it('names a draft or an unknown page that leaked', () => {
+    const problems = brokenCopy((dist) => {
+      mkdirSync(join(dist, 'articles/draft-secret-merger-plans'));
+      writeFileSync(join(dist, 'articles/draft-secret-merger-plans/index.html'), '<p>draft</p>');
+      mkdirSync(join(dist, 'articles/stray'));
+      writeFileSync(join(dist, 'articles/stray/index.html'), '<p>stray</p>');
+    });
+    expect(problems).toContainEqual(expect.stringContaining('draft-secret-merger-plans.md: draft was published'));
+    expect(problems).toContainEqual(expect.stringContaining('/articles/stray/ has no source'));
+  });
+});
