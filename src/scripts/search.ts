@@ -1,6 +1,7 @@
 /**
- * The search page: runs Pagefind in the browser and keeps the query in the URL, so a search
- * can be shared and the back button returns to it. Only this page loads any JavaScript.
+ * The search page: runs Pagefind in the browser and keeps the whole search (query, filters,
+ * order) in the URL, so a search can be shared and the back button returns to it. Pagefind's
+ * runtime loads only when a search starts (or the box gets focus), never on other pages.
  */
 
 interface ResultData {
@@ -19,11 +20,10 @@ interface Pagefind {
   ): Promise<{ results: { id: string; data(): Promise<ResultData> }[] } | null>;
 }
 
-interface SearchState {
-  q: string;
-  topic: string;
-  sort: string;
-}
+/** The URL parameters of a search; select names match them. */
+const FIELDS = ['q', 'topic', 'entity', 'year', 'sort'] as const;
+type Field = (typeof FIELDS)[number];
+type SearchState = Record<Field, string>;
 
 const RESULTS_SHOWN = 20;
 const DEBOUNCE_MS = 120;
@@ -32,14 +32,12 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lo
 
 function readState(): SearchState {
   const params = new URLSearchParams(location.search);
-  return { q: params.get('q') ?? '', topic: params.get('topic') ?? '', sort: params.get('sort') ?? '' };
+  return Object.fromEntries(FIELDS.map((field) => [field, params.get(field)?.trim() ?? ''])) as SearchState;
 }
 
 function stateUrl(state: SearchState): string {
   const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  if (state.topic) params.set('topic', state.topic);
-  if (state.sort) params.set('sort', state.sort);
+  for (const field of FIELDS) if (state[field]) params.set(field, state[field]);
   const query = params.toString();
   return `${location.pathname}${query ? `?${query}` : ''}`;
 }
@@ -47,17 +45,12 @@ function stateUrl(state: SearchState): string {
 /** Copies Pagefind's excerpt as text plus <mark> elements only; nothing else from it reaches the page. */
 function excerptNodes(excerpt: string): Node[] {
   const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
-  const nodes: Node[] = [];
-  for (const node of Array.from(parsed.body.firstElementChild?.childNodes ?? [])) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      nodes.push(mark);
-    } else {
-      nodes.push(document.createTextNode(node.textContent ?? ''));
-    }
-  }
-  return nodes;
+  return Array.from(parsed.body.firstElementChild?.childNodes ?? []).map((node) => {
+    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+    const mark = document.createElement('mark');
+    mark.textContent = node.textContent;
+    return mark;
+  });
 }
 
 function renderResult(data: ResultData): HTMLLIElement {
@@ -68,7 +61,6 @@ function renderResult(data: ResultData): HTMLLIElement {
   link.href = data.url;
   link.textContent = data.meta.title ?? data.url;
   heading.append(link);
-  item.append(heading);
   const meta = document.createElement('p');
   meta.className = 'meta';
   if (data.meta.date) {
@@ -79,11 +71,10 @@ function renderResult(data: ResultData): HTMLLIElement {
   }
   const topics = data.filters.topic ?? [];
   if (topics.length > 0) meta.append(` · ${topics.join(', ')}`);
-  item.append(meta);
   const excerpt = document.createElement('p');
   excerpt.className = 'excerpt';
   excerpt.append(...excerptNodes(data.excerpt));
-  item.append(excerpt);
+  item.append(heading, meta, excerpt);
   return item;
 }
 
@@ -92,9 +83,8 @@ export function startSearchPage(): void {
   const status = document.querySelector<HTMLElement>('#search-status');
   const list = document.querySelector<HTMLOListElement>('#search-results');
   if (!form || !status || !list) return;
-  const input = form.elements.namedItem('q') as HTMLInputElement;
-  const topic = form.elements.namedItem('topic') as HTMLSelectElement;
-  const sort = form.elements.namedItem('sort') as HTMLSelectElement;
+  const control = (field: Field) => form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement;
+  const input = control('q') as HTMLInputElement;
   const bundle = form.dataset.bundle ?? '/pagefind/';
   const base = form.dataset.base ?? '/';
 
@@ -108,12 +98,28 @@ export function startSearchPage(): void {
     return pagefind;
   };
 
-  const formState = (): SearchState => ({ q: input.value.trim(), topic: topic.value, sort: sort.value });
+  const formState = () => Object.fromEntries(FIELDS.map((field) => [field, control(field).value.trim()])) as SearchState;
   const fillForm = (state: SearchState) => {
-    input.value = state.q;
-    topic.value = state.topic;
-    sort.value = state.sort;
+    for (const field of FIELDS) {
+      const element = control(field);
+      element.value = state[field];
+      // An unknown value (an old link, a typo) falls back to "any" rather than a blank select.
+      if (element instanceof HTMLSelectElement && element.selectedIndex < 0) element.value = '';
+    }
   };
+
+  /** Pagefind filters for the chosen options, from the data attributes the page rendered. */
+  function filtersFor(state: SearchState): { filters: Record<string, string>; labels: string[] } {
+    const filters: Record<string, string> = {};
+    const labels: string[] = [];
+    for (const field of ['topic', 'entity', 'year'] as const) {
+      const option = (control(field) as HTMLSelectElement).selectedOptions[0];
+      if (!state[field] || !option?.dataset.filterKey || !option.dataset.filterValue) continue;
+      filters[option.dataset.filterKey] = option.dataset.filterValue;
+      labels.push(option.dataset.filterValue);
+    }
+    return { filters, labels };
+  }
 
   let generation = 0;
   async function run(state: SearchState): Promise<void> {
@@ -124,10 +130,11 @@ export function startSearchPage(): void {
       return;
     }
     status!.textContent = 'Searching…';
+    const { filters, labels } = filtersFor(state);
     try {
       const engine = await loadPagefind();
       const search = await engine.search(state.q, {
-        filters: state.topic ? { topic: state.topic } : undefined,
+        filters,
         sort: state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined,
       });
       if (current !== generation || !search) return;
@@ -135,11 +142,12 @@ export function startSearchPage(): void {
       if (current !== generation) return;
       list!.replaceChildren(...data.map(renderResult));
       const count = search.results.length;
+      const scope = labels.length > 0 ? ` in ${labels.join(', ')}` : '';
       const shown = count > RESULTS_SHOWN ? `, showing the first ${RESULTS_SHOWN}` : '';
       status!.textContent =
         count === 0
-          ? `No articles match “${state.q}”${state.topic ? ` in ${state.topic}` : ''}.`
-          : `${count} ${count === 1 ? 'article matches' : 'articles match'} “${state.q}”${state.topic ? ` in ${state.topic}` : ''}${shown}.`;
+          ? `No articles match “${state.q}”${scope}.`
+          : `${count} ${count === 1 ? 'article matches' : 'articles match'} “${state.q}”${scope}${shown}.`;
     } catch (error) {
       if (current !== generation) return;
       list!.replaceChildren();
@@ -149,23 +157,25 @@ export function startSearchPage(): void {
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const onChange = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const state = formState();
-      history.replaceState(null, '', stateUrl(state));
-      void run(state);
-    }, DEBOUNCE_MS);
-  };
-  input.addEventListener('input', onChange);
-  topic.addEventListener('change', onChange);
-  sort.addEventListener('change', onChange);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  const update = (push: boolean) => {
     clearTimeout(timer);
     const state = formState();
-    if (stateUrl(state) !== `${location.pathname}${location.search}`) history.pushState(null, '', stateUrl(state));
+    const next = stateUrl(state);
+    if (next !== `${location.pathname}${location.search}`) {
+      if (push) history.pushState(null, '', next);
+      else history.replaceState(null, '', next);
+    }
     void run(state);
+  };
+  // Typing refines one search (replace); changing a filter or submitting is a new step (push).
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => update(false), DEBOUNCE_MS);
+  });
+  for (const field of ['topic', 'entity', 'year', 'sort'] as const) control(field).addEventListener('change', () => update(true));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update(true);
   });
   window.addEventListener('popstate', () => {
     const state = readState();

@@ -114,19 +114,32 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
     }
   });
 
-  it('loads no script except on the search page, and nothing from another host', () => {
+  it('runs no inline script, only the small "/" shortcut outside the search page, and nothing from another host', () => {
+    const shortcuts = new Set<string>();
     for (const file of htmlFiles(distDir)) {
       const html = readFileSync(join(distDir, file), 'utf8');
-      // JSON-LD is a data block, never executed; any other script is only allowed on the search page.
+      // JSON-LD is a data block, never executed; every other script must be an external file of this site.
       const { document } = parseHTML(html);
-      const scripts = [...document.querySelectorAll('script')].filter((el) => el.getAttribute('type') !== 'application/ld+json').map((el) => el.outerHTML);
-      if (file !== 'search/index.html') expect(scripts, file).toEqual([]);
+      const scripts = [...document.querySelectorAll('script')].filter((el) => el.getAttribute('type') !== 'application/ld+json');
+      for (const script of scripts) {
+        expect(script.getAttribute('src'), `${file}: inline script`).toMatch(new RegExp(`^${url('/_astro/')}`));
+        expect(script.textContent, file).toBe('');
+      }
+      const sources = scripts.map((el) => el.getAttribute('src') ?? '');
+      if (file !== 'search/index.html') {
+        expect(sources.length, file).toBe(1);
+        shortcuts.add(sources[0]);
+      }
       // Links in article bodies may point elsewhere; resources (src, stylesheet, icon) may not.
       const resources = [...html.matchAll(/<(?:script|img|link|iframe|source)\b[^>]*\s(?:src|href)="(?:https?:)?\/\/([^/"]+)/g)].filter(
         (m) => !m[0].includes('rel="alternate"') && !m[0].includes('rel="canonical"'),
       );
       expect(resources.map((m) => m[0]), file).toEqual([]);
     }
+    // Every page shares one shortcut script, and it stays tiny.
+    expect(shortcuts.size).toBe(1);
+    const [shortcut] = shortcuts;
+    expect(readFileSync(join(distDir, shortcut.slice(url('/').length))).length).toBeLessThan(1024);
   });
 });
 
