@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import { site } from './src/lib/site.ts';
 import buildTimings from './src/integrations/build-timings.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import headersFile from './src/integrations/headers-file.ts';
+import { cspDirectives, cspScriptSources, cspStyleSources } from './src/lib/security.ts';
 
 export default defineConfig({
   site: site.url,
@@ -14,5 +16,13 @@ export default defineConfig({
   compressHTML: true,
   // Small scripts would otherwise be inlined, which the Content-Security-Policy forbids.
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [buildTimings(), searchIndex()],
+  // A <meta> Content-Security-Policy on every page; no inline script is allowed.
+  security: {
+    csp: {
+      directives: cspDirectives,
+      scriptDirective: { resources: cspScriptSources },
+      styleDirective: { resources: cspStyleSources },
+    },
+  },
+  integrations: [buildTimings(), searchIndex(), headersFile()],
 });

@@ -200,3 +200,24 @@ describe('fixture only', () => {
     expect(pageExists(fixtureDist, paths.topic(FILLER_TOPIC, pageCount + 1))).toBe(false);
   });
 });
+
+describe('content security policy', () => {
+  it('puts one CSP <meta> with no unsafe-inline script on every page, and a _headers file', () => {
+    for (const distDir of [siteDist, fixtureDist]) {
+      for (const file of htmlFiles(distDir)) {
+        const { document } = parseHTML(readFileSync(join(distDir, file), 'utf8'));
+        const metas = [...document.querySelectorAll('meta[http-equiv="content-security-policy"]')];
+        expect(metas.length, file).toBe(1);
+        const policy = metas[0].getAttribute('content') ?? '';
+        const script = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+        expect(script, file).toContain("'self'");
+        expect(script, file).toContain("'wasm-unsafe-eval'");
+        expect(script, file).not.toMatch(/unsafe-inline|'unsafe-eval'|https?:|\*/);
+        expect(policy, file).toMatch(/default-src 'self'/);
+        expect(policy, file).toMatch(/worker-src 'self' blob:/);
+      }
+      const headers = readFileSync(join(distDir, '_headers'), 'utf8');
+      expect(headers).toMatch(/Content-Security-Policy: .*script-src 'self' 'wasm-unsafe-eval'; .*frame-ancestors 'none'/);
+    }
+  });
+});

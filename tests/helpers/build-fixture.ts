@@ -28,7 +28,10 @@ export function buildFixture(): void {
   });
 }
 
+/** Both the build and the browser suites need the fixture; build it once per test run. */
 export default function setup(): void {
+  if (process.env.NEWSROOM_FIXTURE_BUILT) return;
   makeFixtureContent();
   buildFixture();
+  process.env.NEWSROOM_FIXTURE_BUILT = '1';
 }

@@ -1,0 +1,129 @@
+/**
+ * Search quality, measured with the real Pagefind runtime in Chromium: for every article,
+ * its exact title must bring it up first, and five consecutive words from the middle of its
+ * body must bring it into the top three. Run over the seed site and over a generated corpus of
+ * 1,000 articles (scripts/generate-corpus.ts, built into .cache/, never committed). The success
+ * rates are printed.
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readContentArticles } from '../../scripts/lib/content-files.ts';
+import { generateCorpus } from '../../scripts/generate-corpus.ts';
+import { htmlToText } from '../../src/lib/text.ts';
+import { paths, url } from '../../src/lib/urls.ts';
+import { chromiumAvailable, openSite, type Session } from '../helpers/browser.ts';
+import { readPage } from '../helpers/dist.ts';
+import { root, siteDist } from '../helpers/paths.ts';
+
+const run = chromiumAvailable();
+const GENERATED = 1000;
+const qualityRoot = `${root}.cache/quality`;
+
+interface Query {
+  kind: 'title' | 'body';
+  query: string;
+  expected: string;
+}
+
+/** Five consecutive words from the middle of the article's visible body text. */
+function middleWords(text: string): string {
+  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  const start = Math.max(0, Math.floor(words.length / 2) - 2);
+  return words.slice(start, start + 5).join(' ');
+}
+
+function queriesFor(contentDir: string, distDir: string): Query[] {
+  return readContentArticles(contentDir)
+    .filter((article) => !article.draft)
+    .flatMap((article) => {
+      const expected = url(paths.article(article.slug));
+      const body = htmlToText(readPage(distDir, paths.article(article.slug)).querySelector('.article-body')?.innerHTML ?? '');
+      return [
+        { kind: 'title' as const, query: article.title, expected },
+        { kind: 'body' as const, query: middleWords(body), expected },
+      ];
+    });
+}
+
+/** Runs every query in the page with Pagefind's own API and returns the rank of the expected page (0 = missing). */
+async function ranks(session: Session, queries: Query[]): Promise<number[]> {
+  const page = await session.context.newPage();
+  await page.goto(`${session.origin}${url(paths.search())}`);
+  // A string, so Vite leaves import() alone; DevTools evaluation is not subject to the page's CSP.
+  await page.evaluate(`import(${JSON.stringify(url(`${paths.pagefind()}pagefind.js`))}).then((m) => { window.__pagefind = m; })`);
+  const result = await page.evaluate(
+    async ({ base, queries }) => {
+      const pagefind = (window as unknown as { __pagefind: any }).__pagefind; // eslint-disable-line @typescript-eslint/no-explicit-any
+      await pagefind.options({ baseUrl: base });
+      await pagefind.init();
+      const out: number[] = [];
+      for (const q of queries) {
+        const search = await pagefind.search(q.query);
+        const top = await Promise.all(search.results.slice(0, 3).map((r: { data(): Promise<{ url: string }> }) => r.data()));
+        const index = top.findIndex((data: { url: string }) => data.url === q.expected);
+        out.push(index + 1);
+      }
+      return out;
+    },
+    { base: url(paths.home()), queries },
+  );
+  await page.close();
+  return result;
+}
+
+function report(name: string, queries: Query[], found: number[]) {
+  const titles = queries.map((q, i) => ({ q, rank: found[i] })).filter((x) => x.q.kind === 'title');
+  const bodies = queries.map((q, i) => ({ q, rank: found[i] })).filter((x) => x.q.kind === 'body');
+  const titleFirst = titles.filter((x) => x.rank === 1).length / titles.length;
+  const bodyTop3 = bodies.filter((x) => x.rank >= 1 && x.rank <= 3).length / bodies.length;
+  console.log(
+    `search quality, ${name}: exact title ranked first ${(100 * titleFirst).toFixed(1)}% (${titles.length} articles); ` +
+      `five middle words in top 3 ${(100 * bodyTop3).toFixed(1)}%`,
+  );
+  const misses = [...titles.filter((x) => x.rank !== 1), ...bodies.filter((x) => x.rank < 1 || x.rank > 3)].slice(0, 5);
+  for (const miss of misses) console.log(`  miss (${miss.q.kind}, rank ${miss.rank || '>3'}): "${miss.q.query}" → ${miss.q.expected}`);
+  return { titleFirst, bodyTop3 };
+}
+
+describe.runIf(run)('search quality', () => {
+  it('finds every seed article by its title first and by five body words in the top three', async () => {
+    const session = await openSite(siteDist);
+    try {
+      const queries = queriesFor(`${root}content`, siteDist);
+      const rates = report('seed', queries, await ranks(session, queries));
+      expect(rates.titleFirst).toBe(1);
+      expect(rates.bodyTop3).toBe(1);
+    } finally {
+      await session.close();
+    }
+  });
+
+  describe(`a generated corpus of ${GENERATED} articles`, () => {
+    const contentDir = `${qualityRoot}/content`;
+    const distDir = `${qualityRoot}/dist`;
+    beforeAll(() => {
+      rmSync(qualityRoot, { recursive: true, force: true });
+      generateCorpus({ n: GENERATED, seed: 'search-quality', outDir: contentDir });
+      execFileSync(process.execPath, ['scripts/build.ts'], {
+        cwd: root,
+        env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: distDir, BUILD_LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    }, 600_000);
+    afterAll(() => rmSync(qualityRoot, { recursive: true, force: true }));
+
+    it('ranks titles first and body phrases in the top three for nearly every article', async () => {
+      const session = await openSite(distDir);
+      try {
+        const queries = queriesFor(contentDir, distDir);
+        expect(queries.length).toBe(2 * GENERATED);
+        const rates = report(`${GENERATED} generated`, queries, await ranks(session, queries));
+        expect(rates.titleFirst).toBeGreaterThanOrEqual(0.98);
+        expect(rates.bodyTop3).toBeGreaterThanOrEqual(0.95);
+      } finally {
+        await session.close();
+      }
+    }, 600_000);
+  });
+});
