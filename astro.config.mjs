@@ -14,6 +14,8 @@ export default defineConfig({
   // 'jsx' (Astro 7's default) drops the space between inline elements, which Pagefind then
   // indexes as run-together words; true keeps one space.
   compressHTML: true,
+  // Shiki colours code with inline styles, which the Content-Security-Policy (style-src 'self') forbids.
+  markdown: { syntaxHighlight: false },
   // Small scripts would otherwise be inlined, which the Content-Security-Policy forbids.
   vite: { build: { assetsInlineLimit: 0 } },
   // A <meta> Content-Security-Policy on every page; no inline script is allowed.

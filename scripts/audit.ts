@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readContentArticles, readContentTopics, type ContentArticle } from './lib/content-files.ts';
+import { contentFileProblems, readContentArticles, readContentTopics, type ContentArticle } from './lib/content-files.ts';
 import { readPagefindPages } from './lib/pagefind-index.ts';
 import { site } from '../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../src/lib/urls.ts';
@@ -48,7 +48,7 @@ function feedLinks(xml: string): string[] {
 }
 
 export function auditSite({ contentDir, distDir }: AuditOptions): string[] {
-  const problems: string[] = [];
+  const problems: string[] = contentFileProblems(contentDir);
   const articles = readContentArticles(contentDir);
   const topics = readContentTopics(contentDir);
   const published = articles.filter((article) => !article.draft);

@@ -4,15 +4,22 @@
  * never ships half a site.
  */
 import { build } from 'astro';
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { auditSite } from './audit.ts';
 import { site } from '../src/lib/site.ts';
 import { buildMarks } from '../src/integrations/build-timings.ts';
+import { explainBuildError } from './lib/build-errors.ts';
+import { readContentArticles } from './lib/content-files.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
-const staging = `${outDir}.staging-${process.pid}`;
+// Staging stays inside the project: for an output folder elsewhere Astro would put its server
+// build in the shared ./.astro/, and two builds at once would overwrite each other's files.
+const staging = resolve(`.cache/staging-${process.pid}`);
 const previous = `${outDir}.previous-${process.pid}`;
+
+// Astro may write its content store shortly after build() returns, so the cache goes at exit.
+process.on('exit', () => rmSync(`${staging}-cache`, { recursive: true, force: true }));
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -27,10 +34,16 @@ async function main(): Promise<number> {
     });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    console.error(`build failed; ${outDir} was left as it was.\n${(error as Error).message}`);
-    return 1;
-  } finally {
-    rmSync(`${staging}-cache`, { recursive: true, force: true });
+    let articles: { slug: string; file: string }[] = [];
+    try {
+      articles = readContentArticles(site.contentDir);
+    } catch {
+      // The error itself may be that content/ cannot be read; report it as Astro gave it.
+    }
+    if (process.env.DEBUG_BUILD_ERROR) console.error(error);
+    console.error(`build failed; ${outDir} was left as it was.\n${explainBuildError(error as Error, articles)}`);
+    // Exit now: Astro may still have a content-store write pending for the folder just removed.
+    process.exit(1);
   }
   const auditStarted = performance.now();
   const problems = auditSite({ contentDir: site.contentDir, distDir: staging });
@@ -53,8 +66,16 @@ async function main(): Promise<number> {
       audit: Math.round(auditMs),
     })}`,
   );
+  mkdirSync(dirname(outDir), { recursive: true });
   if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staging, outDir);
+  try {
+    renameSync(staging, outDir);
+  } catch (error) {
+    // Another file system (e.g. OUT_DIR on tmpfs): copy instead of rename.
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(staging, outDir, { recursive: true });
+    rmSync(staging, { recursive: true, force: true });
+  }
   rmSync(previous, { recursive: true, force: true });
   console.log(`built ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;

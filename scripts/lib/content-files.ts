@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import YAML from 'yaml';
 import { articleSlugFromPath } from '../../src/lib/slug.ts';
+import { parseIsoDate } from '../../src/lib/dates.ts';
+import { url, paths } from '../../src/lib/urls.ts';
 
 export interface ContentArticle {
   file: string;
@@ -60,4 +62,43 @@ export function readContentArticles(contentDir: string): ContentArticle[] {
 export function readContentTopics(contentDir: string): ContentTopic[] {
   const data: unknown = YAML.parse(readFileSync(join(contentDir, 'topics.yaml'), 'utf8'));
   return (Array.isArray(data) ? data : []).map((topic) => ({ slug: String(topic.id), name: String(topic.name) }));
+}
+
+/**
+ * Problems Astro lets through because its YAML and file readers are lenient: a file that is not
+ * UTF-8 (read with replacement characters), an impossible date such as 2024-02-30 (rolled over
+ * to 1 March), and two files whose names give the same URL (one would silently replace the other).
+ */
+export function contentFileProblems(contentDir: string): string[] {
+  const dir = join(contentDir, 'articles');
+  const problems: string[] = [];
+  const bySlug = new Map<string, string>();
+  for (const name of markdownFiles(dir)) {
+    const file = relative(process.cwd(), join(dir, name));
+    const bytes = readFileSync(join(dir, name));
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      problems.push(`${file}: the file is not valid UTF-8; save it as UTF-8 and build again`);
+      continue;
+    }
+    const slug = articleSlugFromPath(name);
+    const other = bySlug.get(slug);
+    if (other) problems.push(`${file}: gives the same URL ${url(paths.article(slug))} as ${other}; rename one of the files`);
+    else bySlug.set(slug, file);
+    let data: Record<string, unknown>;
+    try {
+      data = readFrontmatter(text);
+    } catch {
+      continue; // Astro reports YAML syntax errors itself, with the line.
+    }
+    for (const field of ['date', 'updated'] as const) {
+      const value = data[field];
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) && !parseIsoDate(value)) {
+        problems.push(`${file}: ${field}: "${value}" is not a real date; write it as YYYY-MM-DD`);
+      }
+    }
+  }
+  return problems;
 }
