@@ -6,7 +6,7 @@
 import { entityMatcher, resolveEntities, type EntityDef } from './entities.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
 import { summarise } from './summary.ts';
-import { countWords, firstParagraph, htmlToText, readingMinutes } from './text.ts';
+import { countWords, firstParagraphOfHtml, htmlToText, readingMinutes } from './text.ts';
 
 export interface TopicDef {
   slug: string;
@@ -129,7 +129,8 @@ export function buildModel(
     if (input.updated && input.updated < input.date) {
       problems.push(`${input.file}: updated: ${input.updated.toISOString().slice(0, 10)} is before the publication date`);
     }
-    const summary = input.summary?.trim() || summarise(firstParagraph(input.body));
+    const html = sanitizeArticleHtml(input.html);
+    const summary = input.summary?.trim() || summarise(firstParagraphOfHtml(html));
     if (!summary) problems.push(`${input.file}: body: the article has no text; write at least one paragraph`);
     for (const field of ['add', 'remove'] as const) {
       for (const slug of input.entities?.[field] ?? []) {
@@ -142,7 +143,6 @@ export function buildModel(
       drafts.push(input.id);
       continue;
     }
-    const html = sanitizeArticleHtml(input.html);
     const found = matcher.find(`${input.title}\n${htmlToText(html)}`);
     const entities = resolveEntities(found, input.entities?.add, input.entities?.remove)
       .map((slug) => entityBySlug.get(slug))

@@ -1,16 +1,19 @@
 /**
- * Plain-text views of an article's Markdown body: its first paragraph (for derived summaries)
- * and its word count (for reading time). remark parses, so Markdown syntax never leaks into either.
+ * Plain-text views of an article: its visible text, its first paragraph (for derived summaries)
+ * and its word count (for reading time), so Markdown and HTML syntax never leak into either.
  */
-import { remark } from 'remark';
-import { toString } from 'mdast-util-to-string';
 
-const parser = remark();
-
-export function firstParagraph(markdown: string): string {
-  const tree = parser.parse(markdown);
-  const paragraph = tree.children.find((node) => node.type === 'paragraph');
-  return paragraph ? toString(paragraph).replace(/\s+/g, ' ').trim() : '';
+/**
+ * The text of the first <p> of rendered HTML. The model uses this rather than parsing the
+ * Markdown again: the content layer has already rendered it, and a second parse per article
+ * would cost seconds on a large archive.
+ */
+export function firstParagraphOfHtml(html: string): string {
+  for (const match of html.matchAll(/<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g)) {
+    const text = htmlToText(match[1]).replace(/\s+/g, ' ').trim();
+    if (text) return text;
+  }
+  return '';
 }
 
 /** Words in a Markdown body, counted on its text without markup. */

@@ -43,8 +43,11 @@ describe('buildModel', () => {
     expect(model.topic('ai')?.articles.map((a) => a.slug)).toEqual(['c', 'a', 'b']);
   });
   it('derives a summary from the first paragraph when none is given', () => {
-    const model = buildModel([input('a', '2024-01-01', { body: '**Bold** start of [a link](/x).\n\nMore.' })], topics);
-    expect(model.article('a')?.summary).toBe('Bold start of a link.');
+    const model = buildModel(
+      [input('a', '2024-01-01', { body: '**Bold** start of [a link](/x).\n\nMore.', html: '<p><strong>Bold</strong> start of <a href="/x">a link</a> &amp; more.</p>\n<p>More.</p>' })],
+      topics,
+    );
+    expect(model.article('a')?.summary).toBe('Bold start of a link & more.');
   });
   it('keeps drafts out of every list', () => {
     const model = buildModel([input('a', '2024-01-01'), input('d', '2024-02-01', { draft: true })], topics);
@@ -67,7 +70,7 @@ describe('buildModel', () => {
   it('refuses an empty body and an update before publication', () => {
     const problems = problemsOf(() =>
       buildModel(
-        [input('a', '2024-01-05', { body: '' }), input('b', '2024-01-05', { updated: new Date('2024-01-01T00:00:00Z') })],
+        [input('a', '2024-01-05', { body: '', html: '' }), input('b', '2024-01-05', { updated: new Date('2024-01-01T00:00:00Z') })],
         topics,
       ),
     );
