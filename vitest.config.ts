@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           globalSetup: ['tests/helpers/build-fixture.ts'],
+          // Several files build sites; one file at a time keeps them off each other's caches.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -147,7 +147,8 @@ export function auditSite({ contentDir, distDir }: AuditOptions): string[] {
   // The search index holds exactly the published articles.
   let indexed: Set<string>;
   try {
-    indexed = new Set(readPagefindPages(distDir).map((page) => page.url));
+    // Pagefind records URLs relative to the output folder, without the base path.
+    indexed = new Set(readPagefindPages(distDir).map((page) => url(page.url)));
   } catch (error) {
     problems.push(`dist: the Pagefind index cannot be read: ${(error as Error).message}`);
     indexed = new Set();

@@ -5,6 +5,12 @@
  * The same sanitised HTML is used on the page, in the feeds and in the search index.
  */
 import sanitizeHtml from 'sanitize-html';
+import { url } from './urls.ts';
+
+/** A root-relative link in Markdown (/topics/ai/) means this site, wherever its base path is. */
+function rebase(value: string | undefined): string | undefined {
+  return value?.startsWith('/') && !value.startsWith('//') ? url(value) : value;
+}
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -36,10 +42,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   transformTags: {
     // Outbound links must not give the linked page a handle on ours.
-    a: (tagName, attribs) => ({
-      tagName,
-      attribs: /^https?:/i.test(attribs.href ?? '') ? { ...attribs, rel: 'noopener noreferrer' } : attribs,
-    }),
+    a: (tagName, attribs) => {
+      const href = rebase(attribs.href);
+      const rebased = href === undefined ? attribs : { ...attribs, href };
+      return { tagName, attribs: /^https?:/i.test(href ?? '') ? { ...rebased, rel: 'noopener noreferrer' } : rebased };
+    },
+    img: (tagName, attribs) => ({ tagName, attribs: attribs.src === undefined ? attribs : { ...attribs, src: rebase(attribs.src)! } }),
   },
 };
 OPTIONS.allowedAttributes = { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'id', 'rel'] };

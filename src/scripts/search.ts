@@ -3,6 +3,7 @@
  * order) in the URL, so a search can be shared and the back button returns to it. Pagefind's
  * runtime loads only when a search starts (or the box gets focus), never on other pages.
  */
+import { rankedSearch, type SearchEngine } from './ranked-search.ts';
 
 interface ResultData {
   url: string;
@@ -11,13 +12,9 @@ interface ResultData {
   filters: Record<string, string[] | undefined>;
 }
 
-interface Pagefind {
+interface Pagefind extends SearchEngine<ResultData> {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(
-    query: string,
-    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: { id: string; data(): Promise<ResultData> }[] } | null>;
 }
 
 /** The URL parameters of a search; select names match them. */
@@ -133,15 +130,15 @@ export function startSearchPage(): void {
     const { filters, labels } = filtersFor(state);
     try {
       const engine = await loadPagefind();
-      const search = await engine.search(state.q, {
+      const results = await rankedSearch(engine, state.q, {
         filters,
         sort: state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined,
       });
-      if (current !== generation || !search) return;
-      const data = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
+      if (current !== generation) return;
+      const data = await Promise.all(results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
       if (current !== generation) return;
       list!.replaceChildren(...data.map(renderResult));
-      const count = search.results.length;
+      const count = results.length;
       const scope = labels.length > 0 ? ` in ${labels.join(', ')}` : '';
       const shown = count > RESULTS_SHOWN ? `, showing the first ${RESULTS_SHOWN}` : '';
       status!.textContent =

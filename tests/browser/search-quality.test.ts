@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentArticles } from '../../scripts/lib/content-files.ts';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { htmlToText } from '../../src/lib/text.ts';
+import { rankedSearch, type SearchEngine } from '../../src/scripts/ranked-search.ts';
 import { paths, url } from '../../src/lib/urls.ts';
 import { chromiumAvailable, openSite, type Session } from '../helpers/browser.ts';
 import { readPage } from '../helpers/dist.ts';
@@ -46,30 +47,46 @@ function queriesFor(contentDir: string, distDir: string): Query[] {
     });
 }
 
-/** Runs every query in the page with Pagefind's own API and returns the rank of the expected page (0 = missing). */
+/**
+ * Runs every query through rankedSearch (src/scripts/ranked-search.ts), the function the search
+ * page uses, with Pagefind itself running in Chromium, and returns the rank of the expected page
+ * among the first three (0 = not there).
+ */
 async function ranks(session: Session, queries: Query[]): Promise<number[]> {
   const page = await session.context.newPage();
   await page.goto(`${session.origin}${url(paths.search())}`);
   // A string, so Vite leaves import() alone; DevTools evaluation is not subject to the page's CSP.
-  await page.evaluate(`import(${JSON.stringify(url(`${paths.pagefind()}pagefind.js`))}).then((m) => { window.__pagefind = m; })`);
-  const result = await page.evaluate(
-    async ({ base, queries }) => {
-      const pagefind = (window as unknown as { __pagefind: any }).__pagefind; // eslint-disable-line @typescript-eslint/no-explicit-any
-      await pagefind.options({ baseUrl: base });
-      await pagefind.init();
-      const out: number[] = [];
-      for (const q of queries) {
-        const search = await pagefind.search(q.query);
-        const top = await Promise.all(search.results.slice(0, 3).map((r: { data(): Promise<{ url: string }> }) => r.data()));
-        const index = top.findIndex((data: { url: string }) => data.url === q.expected);
-        out.push(index + 1);
-      }
-      return out;
-    },
-    { base: url(paths.home()), queries },
+  await page.evaluate(
+    `import(${JSON.stringify(url(`${paths.pagefind()}pagefind.js`))}).then(async (m) => { await m.options({ baseUrl: ${JSON.stringify(url(paths.home()))} }); await m.init(); window.__pagefind = m; window.__results = new Map(); })`,
   );
+  // An engine whose search runs in the page; results stay there and are fetched by id.
+  const engine: SearchEngine<{ url: string }> = {
+    async search(query, options) {
+      const ids: string[] = await page.evaluate(
+        async ({ query, options }) => {
+          const w = window as unknown as { __pagefind: SearchEngine; __results: Map<string, unknown> };
+          const found = (await w.__pagefind.search(query, options))?.results ?? [];
+          for (const result of found) w.__results.set(result.id, result);
+          return found.map((result) => result.id);
+        },
+        { query, options },
+      );
+      return {
+        results: ids.map((id) => ({
+          id,
+          data: () =>
+            page.evaluate((key) => (window as unknown as { __results: Map<string, { data(): Promise<{ url: string }> }> }).__results.get(key)!.data(), id),
+        })),
+      };
+    },
+  };
+  const found: number[] = [];
+  for (const q of queries) {
+    const top = await Promise.all((await rankedSearch(engine, q.query)).slice(0, 3).map((result) => result.data()));
+    found.push(top.findIndex((data) => data.url === q.expected) + 1);
+  }
   await page.close();
-  return result;
+  return found;
 }
 
 function report(name: string, queries: Query[], found: number[]) {

@@ -1,0 +1,60 @@
+/**
+ * Two clean builds of the same sources produce byte-identical sites, Pagefind's index included.
+ *
+ * Each build runs the real pipeline (`node scripts/build.ts`: Astro, Pagefind, audit, swap)
+ * in its own fresh copy of the project (tests/helpers/isolated-build.ts), so neither reuses
+ * a cache of the other or of an earlier build, and the two can run at the same time. The
+ * copies live at different absolute paths and build into different folders, and the second
+ * build runs in another time zone and locale, so output that depends on where the project
+ * sits, on the clock's zone or on the machine's language shows up as a difference.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIsolated } from '../helpers/isolated-build.ts';
+
+/** sha256 of every file under dir, keyed by its path relative to dir. */
+function fingerprint(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+  return new Map(files.map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
+}
+
+/** Where two versions of a file first differ, with a little context, to say why in a failure. */
+function firstDifference(a: Buffer, b: Buffer): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  const show = (buffer: Buffer) => JSON.stringify(buffer.subarray(Math.max(0, i - 40), i + 40).toString('latin1'));
+  return `sizes ${a.length} and ${b.length}, first difference at byte ${i}:\n      ${show(a)}\n      ${show(b)}`;
+}
+
+describe('two clean builds of the same sources', () => {
+  let work: string;
+  let first: string;
+  let second: string;
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'reproducible-'));
+    first = join(work, 'first');
+    second = join(work, 'second');
+    await Promise.all([
+      buildIsolated({ outDir: first, env: { TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } }),
+      buildIsolated({ outDir: second, env: { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } }),
+    ]);
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('produce byte-identical files, Pagefind index included', () => {
+    const a = fingerprint(first);
+    const b = fingerprint(second);
+    expect([...a.keys()].filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(5);
+    expect([...b.keys()], 'the same files').toEqual([...a.keys()]);
+    const different = [...a.keys()]
+      .filter((file) => a.get(file) !== b.get(file))
+      .map((file) => `${file}: ${firstDifference(readFileSync(join(first, file)), readFileSync(join(second, file)))}`);
+    expect(different).toEqual([]);
+  });
+});
