@@ -52,7 +52,7 @@ function queriesFor(contentDir: string, distDir: string): Query[] {
  * page uses, with Pagefind itself running in Chromium, and returns the rank of the expected page
  * among the first three (0 = not there).
  */
-async function ranks(session: Session, queries: Query[]): Promise<number[]> {
+async function ranks(session: Session, queries: Query[]): Promise<{ ranked: number[]; plain: number[] }> {
   const page = await session.context.newPage();
   await page.goto(`${session.origin}${url(paths.search())}`);
   // A string, so Vite leaves import() alone; DevTools evaluation is not subject to the page's CSP.
@@ -80,23 +80,38 @@ async function ranks(session: Session, queries: Query[]): Promise<number[]> {
       };
     },
   };
-  const found: number[] = [];
+  const rankOf = async (results: { data(): Promise<{ url: string }> }[], expected: string) =>
+    (await Promise.all(results.slice(0, 3).map((result) => result.data()))).findIndex((data) => data.url === expected) + 1;
+  const ranked: number[] = [];
+  const plain: number[] = [];
   for (const q of queries) {
-    const top = await Promise.all((await rankedSearch(engine, q.query)).slice(0, 3).map((result) => result.data()));
-    found.push(top.findIndex((data) => data.url === q.expected) + 1);
+    ranked.push(await rankOf(await rankedSearch(engine, q.query), q.expected));
+    // Pagefind's own order, for comparison: what the phrase pass adds.
+    plain.push(await rankOf((await engine.search(q.query))?.results ?? [], q.expected));
   }
   await page.close();
-  return found;
+  return { ranked, plain };
 }
 
-function report(name: string, queries: Query[], found: number[]) {
+function rates(queries: Query[], found: number[]) {
   const titles = queries.map((q, i) => ({ q, rank: found[i] })).filter((x) => x.q.kind === 'title');
   const bodies = queries.map((q, i) => ({ q, rank: found[i] })).filter((x) => x.q.kind === 'body');
-  const titleFirst = titles.filter((x) => x.rank === 1).length / titles.length;
-  const bodyTop3 = bodies.filter((x) => x.rank >= 1 && x.rank <= 3).length / bodies.length;
+  return {
+    titles,
+    bodies,
+    titleFirst: titles.filter((x) => x.rank === 1).length / titles.length,
+    bodyTop3: bodies.filter((x) => x.rank >= 1 && x.rank <= 3).length / bodies.length,
+  };
+}
+
+const percent = (rate: number) => `${(100 * rate).toFixed(1)}%`;
+
+function report(name: string, queries: Query[], found: { ranked: number[]; plain: number[] }) {
+  const { titles, bodies, titleFirst, bodyTop3 } = rates(queries, found.ranked);
+  const plain = rates(queries, found.plain);
   console.log(
-    `search quality, ${name}: exact title ranked first ${(100 * titleFirst).toFixed(1)}% (${titles.length} articles); ` +
-      `five middle words in top 3 ${(100 * bodyTop3).toFixed(1)}%`,
+    `search quality, ${name}: exact title ranked first ${percent(titleFirst)} (${titles.length} articles); ` +
+      `five middle words in top 3 ${percent(bodyTop3)} (Pagefind's order alone: titles ${percent(plain.titleFirst)}, five words ${percent(plain.bodyTop3)})`,
   );
   const misses = [...titles.filter((x) => x.rank !== 1), ...bodies.filter((x) => x.rank < 1 || x.rank > 3)].slice(0, 5);
   for (const miss of misses) console.log(`  miss (${miss.q.kind}, rank ${miss.rank || '>3'}): "${miss.q.query}" → ${miss.q.expected}`);
