@@ -186,6 +186,9 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
       expect(meta('property="og:type"')).toBe('article');
       expect(meta('property="og:title"')).toBe(article.title);
       expect(meta('property="article:published_time"')).toBe(`${article.date}T00:00:00.000Z`);
+      expect(meta('property="og:image"')).toBe(absoluteUrl(paths.ogImage(article.slug)));
+      expect(meta('name="twitter:image"')).toBe(absoluteUrl(paths.ogImage(article.slug)));
+      expect(meta('name="twitter:card"')).toBe('summary_large_image');
       const tags = [...document.querySelectorAll('head meta[property="article:tag"]')].map((m) => m.getAttribute('content'));
       expect(tags).toEqual(article.topics.map(topicName));
     }
@@ -208,6 +211,7 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
       expect(data.mainEntityOfPage['@id']).toBe(absoluteUrl(paths.article(article.slug)));
       expect(data.publisher.name).toBeTruthy();
       expect(data.description.length).toBeGreaterThan(10);
+      expect(data.image).toEqual([absoluteUrl(paths.ogImage(article.slug))]);
     }
   });
 

@@ -1,0 +1,65 @@
+/**
+ * Every published article has its social preview image in dist/og/<slug>.png: a real PNG of
+ * 1200×630 under 100 KB. Checked on both the real site and the fixture site, against the
+ * Markdown files rather than the site's own model.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readContentArticles } from '../../scripts/lib/content-files.ts';
+import { paths } from '../../src/lib/urls.ts';
+import { fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
+
+const sites = [
+  { name: 'site (content/)', contentDir: `${root}content`, distDir: siteDist },
+  { name: 'fixture', contentDir: fixtureContent, distDir: fixtureDist },
+];
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const MAX_BYTES = 100 * 1024;
+
+/** Width and height from the IHDR chunk, which a PNG must start with after its signature. */
+function pngHeader(bytes: Buffer): { width: number; height: number } | null {
+  if (bytes.length < 33 || !PNG_SIGNATURE.every((byte, i) => bytes[i] === byte)) return null;
+  if (bytes.readUInt32BE(8) !== 13 || bytes.toString('latin1', 12, 16) !== 'IHDR') return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe.each(sites)('$name', ({ contentDir, distDir }) => {
+  const articles = readContentArticles(contentDir);
+  const published = articles.filter((article) => !article.draft);
+  const imageFile = (slug: string) => join(distDir, paths.ogImage(slug).replace(/^\//, ''));
+
+  it('has published articles to check', () => {
+    expect(published.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('gives every published article a 1200×630 PNG under 100 KB', () => {
+    for (const article of published) {
+      const file = imageFile(article.slug);
+      expect(existsSync(file), `${article.file}: ${paths.ogImage(article.slug)} is missing`).toBe(true);
+      const bytes = readFileSync(file);
+      expect(pngHeader(bytes), `${article.file}: ${paths.ogImage(article.slug)} is not a PNG`).toEqual({ width: 1200, height: 630 });
+      expect(statSync(file).size, `${article.file}: ${paths.ogImage(article.slug)} is too large`).toBeLessThan(MAX_BYTES);
+      expect(bytes.readUInt32BE(bytes.length - 12), 'ends with an empty IEND chunk').toBe(0);
+      expect(bytes.toString('latin1', bytes.length - 8, bytes.length - 4)).toBe('IEND');
+    }
+  });
+
+  it('makes no image for a draft or for anything but a published article', () => {
+    const expected = new Set(published.map((article) => `${article.slug}.png`));
+    const built = readdirSync(join(distDir, 'og'));
+    expect(built.filter((name) => !expected.has(name))).toEqual([]);
+    expect(built.length).toBe(expected.size);
+  });
+
+  it('draws a different image for each article', () => {
+    const seen = new Map<string, string>();
+    for (const article of published) {
+      const digest = createHash('sha256').update(readFileSync(imageFile(article.slug))).digest('hex');
+      expect(seen.get(digest), `${article.file} has the same image as ${seen.get(digest)}`).toBeUndefined();
+      seen.set(digest, article.file);
+    }
+  });
+});
