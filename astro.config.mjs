@@ -4,6 +4,7 @@ import { site } from './src/lib/site.ts';
 import buildTimings from './src/integrations/build-timings.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import headersFile from './src/integrations/headers-file.ts';
+import ogImages from './src/integrations/og-images.ts';
 import { cspDirectives, cspScriptSources, cspStyleSources } from './src/lib/security.ts';
 
 export default defineConfig({
@@ -26,5 +27,5 @@ export default defineConfig({
       styleDirective: { resources: cspStyleSources },
     },
   },
-  integrations: [buildTimings(), searchIndex(), headersFile()],
+  integrations: [buildTimings(), ogImages(), searchIndex(), headersFile()],
 });

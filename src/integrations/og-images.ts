@@ -1,6 +1,6 @@
 /**
- * Renders the social preview images (src/pages/og/[slug].png.ts serves them) and caches them
- * between builds.
+ * Renders the social preview images, caches them between builds and writes them to dist/og/
+ * at the end of the build.
  *
  * - Rendering: satori lays the element tree from src/lib/og-image.ts out as SVG with the Inter
  *   font from node_modules (no network), resvg rasterises it, and the pixels are written as a
@@ -9,15 +9,17 @@
  *   template version, the font bytes and the library versions (OG_IMAGE_CACHE overrides the
  *   folder). A warm build only reads the cached files; nothing is rendered. Once a day a build
  *   deletes the images it does not use that are more than 30 days old.
- * - Speed: the page's getStaticPaths hands every article to prefetch(), which renders the missing
- *   images on worker threads (one per core, OG_IMAGE_WORKERS overrides; 0 renders in-process)
- *   while Astro renders the other pages; each image's GET then only reads its cached file.
+ * - Speed: the article route's getStaticPaths hands every article to queueOgImages(), which
+ *   renders the missing images on worker threads (one per core, OG_IMAGE_WORKERS overrides; 0
+ *   renders in-process) while Astro renders the pages; the build:done hook then copies each
+ *   image from the cache into dist/og/.
  *
  * This file is also the workers' entry point: Astro bundles it into the build, so the workers
  * load this source file itself (Node runs TypeScript directly) from the project folder.
  */
+import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -398,7 +400,23 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
   };
 }
 
-let shared: OgImageGenerator | undefined;
+interface SharedState {
+  /** Set by the integration for `astro build`; the dev server makes no images. */
+  building?: boolean;
+  generator?: OgImageGenerator;
+  /** The images this build's pages link to, registered when the article routes are listed. */
+  wanted?: { slug: string; input: OgImageInput }[];
+}
+
+/**
+ * State shared through globalThis: the article routes (in Astro's page bundle) and the
+ * build:done hook (loaded with astro.config.mjs) import this file as two separate modules.
+ */
+function state(): SharedState {
+  const store = globalThis as unknown as { __newsroomOgImages?: SharedState };
+  store.__newsroomOgImages ??= {};
+  return store.__newsroomOgImages;
+}
 
 /**
  * The generator shared by every page of one build. It logs its plan when the pages are listed
@@ -406,12 +424,51 @@ let shared: OgImageGenerator | undefined;
  * pages it writes, a line of ours would split one of Astro's).
  */
 export function ogImages(): OgImageGenerator {
-  if (!shared) {
+  const shared = state();
+  if (!shared.generator) {
     const generator = createOgImageGenerator({ log: (message) => console.log(message) });
     process.once('beforeExit', () => {
       if (generator.stats().rendered > 0) console.log(generator.summary());
     });
-    shared = generator;
+    shared.generator = generator;
   }
-  return shared;
+  return shared.generator;
+}
+
+/**
+ * Called while Astro lists the article routes: starts rendering the missing images on the
+ * worker threads, so they render while the pages are built, and remembers which to write.
+ */
+export function queueOgImages(images: { slug: string; input: OgImageInput }[]): void {
+  if (!state().building) return;
+  state().wanted = images;
+  ogImages().prefetch(images.map((image) => image.input));
+}
+
+/**
+ * Writes dist/og/<slug>.png for every queued image once the pages are built. Images are copied
+ * from the cache rather than served by an Astro route: a route costs about a millisecond of
+ * Astro's per-page work for each image, some 10 s on a 10,000-article archive.
+ */
+export default function ogImagesIntegration(): AstroIntegration {
+  return {
+    name: 'og-images',
+    hooks: {
+      'astro:config:setup': ({ command }) => {
+        state().building = command === 'build';
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const wanted = state().wanted ?? [];
+        const outDir = join(fileURLToPath(dir), 'og');
+        mkdirSync(outDir, { recursive: true });
+        const started = performance.now();
+        const generator = ogImages();
+        await Promise.all(
+          wanted.map(async ({ slug, input }) => copyFileSync(await generator.file(input), join(outDir, `${slug}.png`))),
+        );
+        await generator.close();
+        logger.info(`wrote ${wanted.length} preview images in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
 }

@@ -25,7 +25,9 @@ export default function searchIndex(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: site.lang });
           if (!index || errors.length > 0) fail('start', errors);
-          const added = await index.addDirectory({ path: outDir });
+          // Only article pages carry data-pagefind-body; reading the listing pages too would
+          // only cost time (thousands of topic and entity pages on a large archive).
+          const added = await index.addDirectory({ path: outDir, glob: 'articles/**/*.html' });
           if (added.errors.length > 0) fail(`index ${outDir}`, added.errors);
           if (added.page_count === 0) fail('index', ['no page carries data-pagefind-body']);
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });

@@ -59,6 +59,11 @@ describe('auditSite', () => {
     expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: names entity "smic" but is not listed on its pages`));
   });
 
+  it('names an article without its preview image', () => {
+    const problems = brokenCopy((dist) => rmSync(join(dist, `og/${SLUG}.png`)));
+    expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: no preview image at /og/${SLUG}.png`));
+  });
+
   it('names an article missing from the search index', () => {
     const problems = brokenCopy((dist) => {
       const dir = join(dist, 'pagefind/fragment');
