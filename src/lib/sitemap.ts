@@ -5,8 +5,7 @@
 import type { Article, SiteModel } from './model.ts';
 import type { ArchiveYear } from './archive.ts';
 import { isoDay } from './dates.ts';
-import { paginate } from './paginate.ts';
-import { site } from './site.ts';
+import { entityPages, topicPages } from './listings.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 export interface SitemapEntry {
@@ -34,12 +33,12 @@ export function sitemapEntries(model: SiteModel, archive: readonly ArchiveYear[]
     { path: paths.archive(), lastmod: latest },
   ];
   for (const topic of model.topics) {
-    for (const page of paginate(topic.articles, site.pageSize)) {
+    for (const page of topicPages(topic)) {
       entries.push({ path: paths.topic(topic.slug, page.number), lastmod: newest(page.items) });
     }
   }
   for (const entity of model.entities) {
-    for (const page of paginate(entity.articles, site.pageSize)) {
+    for (const page of entityPages(entity)) {
       entries.push({ path: paths.entity(entity.slug, page.number), lastmod: newest(page.items) });
     }
   }
