@@ -3,7 +3,7 @@
  * order) in the URL, so a search can be shared and the back button returns to it. Pagefind's
  * runtime loads only when a search starts (or the box gets focus), never on other pages.
  */
-import { rankedSearch, type SearchEngine } from './ranked-search.ts';
+import { rankedSearch, type ResultRef, type SearchEngine } from './ranked-search.ts';
 
 interface ResultData {
   url: string;
@@ -22,8 +22,10 @@ const FIELDS = ['q', 'topic', 'entity', 'year', 'sort'] as const;
 type Field = (typeof FIELDS)[number];
 type SearchState = Record<Field, string>;
 
-const RESULTS_SHOWN = 20;
-const DEBOUNCE_MS = 120;
+/** Results shown at once; each needs its own fragment request, so more would slow the first view. */
+const PAGE_SIZE = 10;
+/** Short enough to feel instant, long enough that a fast typist does not start a search per key. */
+const DEBOUNCE_MS = 60;
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -79,7 +81,8 @@ export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('#search-form');
   const status = document.querySelector<HTMLElement>('#search-status');
   const list = document.querySelector<HTMLOListElement>('#search-results');
-  if (!form || !status || !list) return;
+  const more = document.querySelector<HTMLButtonElement>('#search-more');
+  if (!form || !status || !list || !more) return;
   const control = (field: Field) => form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement;
   const input = control('q') as HTMLInputElement;
   const bundle = form.dataset.bundle ?? '/pagefind/';
@@ -119,8 +122,24 @@ export function startSearchPage(): void {
   }
 
   let generation = 0;
+  /** The current search's ranked results, and how many of them are on the page. */
+  let current: { results: ResultRef<ResultData>[]; shown: number } = { results: [], shown: 0 };
+
+  /** Appends the next PAGE_SIZE results; returns the first new item, for focus. */
+  async function showMore(run: number): Promise<HTMLLIElement | undefined> {
+    const batch = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (run !== generation) return undefined;
+    const items = data.map(renderResult);
+    list!.append(...items);
+    current.shown += items.length;
+    more!.hidden = current.shown >= current.results.length;
+    return items[0];
+  }
+
   async function run(state: SearchState): Promise<void> {
-    const current = ++generation;
+    const run = ++generation;
+    more!.hidden = true;
     if (!state.q) {
       list!.replaceChildren();
       status!.textContent = '';
@@ -134,24 +153,29 @@ export function startSearchPage(): void {
         filters,
         sort: state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined,
       });
-      if (current !== generation) return;
-      const data = await Promise.all(results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
-      if (current !== generation) return;
-      list!.replaceChildren(...data.map(renderResult));
+      if (run !== generation) return;
+      current = { results, shown: 0 };
+      list!.replaceChildren();
+      await showMore(run);
+      if (run !== generation) return;
       const count = results.length;
       const scope = labels.length > 0 ? ` in ${labels.join(', ')}` : '';
-      const shown = count > RESULTS_SHOWN ? `, showing the first ${RESULTS_SHOWN}` : '';
       status!.textContent =
         count === 0
           ? `No articles match “${state.q}”${scope}.`
-          : `${count} ${count === 1 ? 'article matches' : 'articles match'} “${state.q}”${scope}${shown}.`;
+          : `${count} ${count === 1 ? 'article matches' : 'articles match'} “${state.q}”${scope}.`;
     } catch (error) {
-      if (current !== generation) return;
+      if (run !== generation) return;
       list!.replaceChildren();
       status!.textContent = 'Search could not load. Reload the page to try again.';
       console.warn('search failed', error);
     }
   }
+
+  more.addEventListener('click', async () => {
+    const first = await showMore(generation);
+    first?.querySelector('a')?.focus();
+  });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const update = (push: boolean) => {

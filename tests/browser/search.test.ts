@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, openSite, type Session } from '../helpers/browser.ts';
 import { paths, url } from '../../src/lib/urls.ts';
+import { fixtureDist } from '../helpers/paths.ts';
 
 const run = chromiumAvailable();
 
@@ -112,6 +113,24 @@ describe.runIf(run)('search in Chromium', () => {
     expect(await page.getAttribute('#search-status', 'role')).toBe('status');
     expect(await page.locator('#search-status').textContent()).toMatch(/^\d+ articles match “telecom”\.$/);
     await page.close();
+  });
+
+  it('shows ten results at a time, and the next ten on request with focus on the first new one', async () => {
+    const fixture = await openSite(fixtureDist);
+    try {
+      const page = await fixture.context.newPage();
+      await page.goto(`${fixture.origin}${url(paths.search('filler summit'))}`);
+      await settled(page, '“filler summit”');
+      expect(await page.locator('#search-status').textContent()).toBe('45 articles match “filler summit”.');
+      expect(await page.locator('.search-result').count()).toBe(10);
+      await page.click('#search-more');
+      await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 20);
+      expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('.search-result a')[10])).toBe(true);
+      expect(await page.isVisible('#search-more')).toBe(true);
+      await page.close();
+    } finally {
+      await fixture.close();
+    }
   });
 
   it('shows title, date, topics and a highlighted excerpt for each result', async () => {

@@ -17,21 +17,21 @@ function engine(pages: Record<string, string>): SearchEngine<string> & { queries
   };
 }
 
-const pages = { a: 'export rules tighten chips', b: 'chips rules export tighten', c: 'rules export chips tighten' };
+const pages = { a: 'new export rules tighten chips', b: 'chips rules new export tighten', c: 'rules new export chips tighten' };
 
 describe('rankedSearch', () => {
   it('puts pages with the exact phrase first, then the rest in engine order', async () => {
-    const results = await rankedSearch(engine(pages), 'export chips');
+    const results = await rankedSearch(engine(pages), 'new export chips');
     expect(results.map((r) => r.id)).toEqual(['c', 'a', 'b']);
   });
-  it('leaves single words, quoted queries and date-sorted searches to the engine', async () => {
-    for (const [query, options] of [['chips', {}], ['"rules export"', {}], ['export chips', { sort: { date: 'desc' as const } }]] as const) {
+  it('leaves one or two words, quoted queries and date-sorted searches to the engine', async () => {
+    for (const [query, options] of [['chips', {}], ['export chips', {}], ['"rules new export"', {}], ['new export chips', { sort: { date: 'desc' as const } }]] as const) {
       const fake = engine(pages);
       await rankedSearch(fake, query, options);
       expect(fake.queries).toEqual([query]);
     }
   });
   it('keeps the engine order when no page has the phrase', async () => {
-    expect((await rankedSearch(engine(pages), 'chips export')).map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect((await rankedSearch(engine(pages), 'chips new export')).map((r) => r.id)).toEqual(['a', 'b', 'c']);
   });
 });
