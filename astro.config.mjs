@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import { site } from './src/lib/site.ts';
 import buildTimings from './src/integrations/build-timings.ts';
-import searchIndex from './src/integrations/search-index.ts';
 import headersFile from './src/integrations/headers-file.ts';
 import ogImages from './src/integrations/og-images.ts';
 import { cspDirectives, cspScriptSources, cspStyleSources } from './src/lib/security.ts';
@@ -27,5 +26,6 @@ export default defineConfig({
       styleDirective: { resources: cspStyleSources },
     },
   },
-  integrations: [buildTimings(), ogImages(), searchIndex(), headersFile()],
+  // The Pagefind index is built by scripts/build.ts (npm run build) once Astro has finished.
+  integrations: [buildTimings(), ogImages(), headersFile()],
 });

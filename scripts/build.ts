@@ -1,16 +1,17 @@
 /**
- * `npm run build`: builds the site into a temporary folder, audits it, and only then swaps it
- * into dist/. A failed build or audit leaves the previous dist/ untouched, so a broken deploy
- * never ships half a site.
+ * `npm run build`: renders the site into a staging folder (Astro, in a child process), indexes it
+ * for search (Pagefind), audits it, and only then swaps it into dist/. A failed step leaves the
+ * previous dist/ untouched, so a broken deploy never ships half a site. Astro and Pagefind run
+ * one after the other in separate processes, so their memory is never held at the same time.
+ *
+ * Prints one machine-readable line, `phases: {...}`, with the milliseconds of each step.
  */
-import { build } from 'astro';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { auditSite } from './audit.ts';
+import { buildSearchIndex } from './lib/search-index.ts';
 import { site } from '../src/lib/site.ts';
-import { buildMarks } from '../src/integrations/build-timings.ts';
-import { explainBuildError } from './lib/build-errors.ts';
-import { readContentArticles } from './lib/content-files.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 // Staging stays inside the project: for an output folder elsewhere Astro would put its server
@@ -18,54 +19,59 @@ const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const staging = resolve(`.cache/staging-${process.pid}`);
 const previous = `${outDir}.previous-${process.pid}`;
 
-// Astro may write its content store shortly after build() returns, so the cache goes at exit.
-process.on('exit', () => rmSync(`${staging}-cache`, { recursive: true, force: true }));
+/** Runs the Astro step; resolves with its phase timings, or null when it failed. */
+function renderSite(): Promise<Record<string, number | null> | null> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['scripts/astro-build.ts', staging], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let phases: Record<string, number | null> | null = null;
+    let buffered = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith('phases: ')) phases = JSON.parse(line.slice('phases: '.length));
+        else console.log(line);
+      }
+    });
+    child.on('close', (code) => done(code === 0 ? phases : null));
+  });
+}
 
 async function main(): Promise<number> {
   const started = performance.now();
   rmSync(staging, { recursive: true, force: true });
-  try {
-    await build({
-      root: process.cwd(),
-      outDir: staging,
-      logLevel: process.env.BUILD_LOG_LEVEL === 'silent' ? 'error' : 'info',
-      // A content folder other than content/ gets its own content cache, so builds never mix.
-      ...(site.contentDir !== 'content' ? { cacheDir: resolve(`${staging}-cache`) } : {}),
-    });
-  } catch (error) {
+  const fail = (message: string) => {
     rmSync(staging, { recursive: true, force: true });
-    let articles: { slug: string; file: string }[] = [];
-    try {
-      articles = readContentArticles(site.contentDir);
-    } catch {
-      // The error itself may be that content/ cannot be read; report it as Astro gave it.
-    }
-    if (process.env.DEBUG_BUILD_ERROR) console.error(error);
-    console.error(`build failed; ${outDir} was left as it was.\n${explainBuildError(error as Error, articles)}`);
-    // Exit now: Astro may still have a content-store write pending for the folder just removed.
-    process.exit(1);
+    console.error(`${message}; ${outDir} was left as it was.`);
+    return 1;
+  };
+
+  const astro = await renderSite();
+  if (!astro) return fail('build failed');
+
+  const indexStarted = performance.now();
+  let pages: number;
+  try {
+    pages = await buildSearchIndex(staging);
+  } catch (error) {
+    console.error((error as Error).message);
+    return fail('search index failed');
   }
+  const indexMs = performance.now() - indexStarted;
+  console.log(`search index: ${pages} pages in ${Math.round(indexMs)} ms`);
+
   const auditStarted = performance.now();
   const problems = auditSite({ contentDir: site.contentDir, distDir: staging });
   if (problems.length > 0) {
-    rmSync(staging, { recursive: true, force: true });
-    console.error(`audit failed with ${problems.length} problem(s); ${outDir} was left as it was:\n- ${problems.join('\n- ')}`);
-    return 1;
+    console.error(`audit failed with ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+    return fail('audit failed');
   }
   const auditMs = performance.now() - auditStarted;
   console.log(`audit: passed in ${Math.round(auditMs)} ms`);
-  const marks = buildMarks();
-  const span = (from?: number, to?: number) => (from !== undefined && to !== undefined ? Math.round(to - from) : null);
-  // One machine-readable line for the benchmark: milliseconds per phase of this build.
-  console.log(
-    `phases: ${JSON.stringify({
-      setup: span(started, marks.configDone),
-      contentSync: span(marks.configDone, marks.buildStart),
-      render: span(marks.buildStart, marks.generated),
-      pagefind: span(marks.indexStart, marks.indexEnd),
-      audit: Math.round(auditMs),
-    })}`,
-  );
+  console.log(`phases: ${JSON.stringify({ ...astro, pagefind: Math.round(indexMs), audit: Math.round(auditMs) })}`);
+
   mkdirSync(dirname(outDir), { recursive: true });
   if (existsSync(outDir)) renameSync(outDir, previous);
   try {

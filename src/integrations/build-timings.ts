@@ -1,12 +1,12 @@
 /**
- * Marks the phases of `astro build` so scripts/build.ts (and the benchmark) can report where the
- * time goes: content sync (config done → build start), page and feed rendering (build start →
+ * Marks the phases of `astro build` so scripts/astro-build.ts (and the benchmark) can report where
+ * the time goes: content sync (config done → build start), page and feed rendering (build start →
  * generated) and the post-build steps. The marks go on globalThis because astro.config.mjs is
  * loaded in its own module graph, apart from the script that calls build().
  */
 import type { AstroIntegration } from 'astro';
 
-export type PhaseMarks = Partial<Record<'configDone' | 'buildStart' | 'generated' | 'indexStart' | 'indexEnd', number>>;
+export type PhaseMarks = Partial<Record<'configDone' | 'buildStart' | 'generated', number>>;
 
 const KEY = '__newsroomBuildMarks';
 
