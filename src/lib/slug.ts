@@ -17,17 +17,6 @@ export function slugify(text: string, maxLength = 80): string {
   return (lastDash > 20 ? cut.slice(0, lastDash) : slug.slice(0, maxLength)).replace(/-+$/, '');
 }
 
-/** Gives each slug a unique form by suffixing -2, -3 … in order of appearance. */
-export function uniqueSlugs(slugs: readonly string[], taken: ReadonlySet<string> = new Set()): string[] {
-  const used = new Set(taken);
-  return slugs.map((base) => {
-    let candidate = base;
-    for (let n = 2; used.has(candidate); n += 1) candidate = `${base}-${n}`;
-    used.add(candidate);
-    return candidate;
-  });
-}
-
 /** The slug (URL and id) of an article file: its path inside content/articles/, slugified. */
 export function articleSlugFromPath(relativePath: string): string {
   return slugify(relativePath.replace(/\.(md|markdown)$/i, '').replace(/[\\/]+/g, ' '), 200);

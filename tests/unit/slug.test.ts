@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, uniqueSlugs } from '../../src/lib/slug.ts';
+import { articleSlugFromPath, slugify } from '../../src/lib/slug.ts';
 
 describe('slugify', () => {
   it('makes readable ASCII slugs', () => {
@@ -23,8 +23,10 @@ describe('slugify', () => {
   });
 });
 
-describe('uniqueSlugs', () => {
-  it('suffixes repeats in order and avoids taken slugs', () => {
-    expect(uniqueSlugs(['a', 'b', 'a', 'a'], new Set(['b']))).toEqual(['a', 'b-2', 'a-2', 'a-3']);
+describe('articleSlugFromPath', () => {
+  it('makes the URL slug of an article file from its path', () => {
+    expect(articleSlugFromPath('huawei-chip.md')).toBe('huawei-chip');
+    expect(articleSlugFromPath('Chip-Story.md')).toBe('chip-story');
+    expect(articleSlugFromPath('2024/Nov Story.markdown')).toBe('2024-nov-story');
   });
 });
