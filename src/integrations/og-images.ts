@@ -419,18 +419,13 @@ function state(): SharedState {
 }
 
 /**
- * The generator shared by every page of one build. It logs its plan when the pages are listed
- * and, if it rendered anything, its timing as the build process ends (while Astro lists the
- * pages it writes, a line of ours would split one of Astro's).
+ * The generator shared by every page of one build. It logs its plan when the pages are listed;
+ * the build:done hook logs what it did.
  */
 export function ogImages(): OgImageGenerator {
   const shared = state();
   if (!shared.generator) {
-    const generator = createOgImageGenerator({ log: (message) => console.log(message) });
-    process.once('beforeExit', () => {
-      if (generator.stats().rendered > 0) console.log(generator.summary());
-    });
-    shared.generator = generator;
+    shared.generator = createOgImageGenerator({ log: (message) => console.log(message) });
   }
   return shared.generator;
 }
@@ -467,7 +462,7 @@ export default function ogImagesIntegration(): AstroIntegration {
           wanted.map(async ({ slug, input }) => copyFileSync(await generator.file(input), join(outDir, `${slug}.png`))),
         );
         await generator.close();
-        logger.info(`wrote ${wanted.length} preview images in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`wrote ${wanted.length} preview images in ${Math.round(performance.now() - started)} ms; ${generator.summary()}`);
       },
     },
   };
