@@ -4,6 +4,7 @@
  */
 import rss from '@astrojs/rss';
 import { getSiteModel } from './site-model.ts';
+import { lastChanged } from '../lib/model.ts';
 import { feedEntry, rssChannelExtras, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { site } from '../lib/site.ts';
 import { absoluteUrl, paths, url } from '../lib/urls.ts';
@@ -25,6 +26,7 @@ async function load(): Promise<Feeds> {
     homeUrl: absoluteUrl(paths.home()),
     feedUrl: absoluteUrl(paths.rss()),
     entries: [...entries.values()],
+    updated: lastChanged(model.articles),
   };
   const topics = new Map<string, FeedChannel>(
     model.topics.map((topic) => [
@@ -35,6 +37,7 @@ async function load(): Promise<Feeds> {
         homeUrl: absoluteUrl(paths.topic(topic.slug)),
         feedUrl: absoluteUrl(paths.topicRss(topic.slug)),
         entries: topic.articles.map((article) => entries.get(article.slug)!),
+        updated: lastChanged(topic.articles),
       },
     ]),
   );

@@ -5,6 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { buildModel, type SiteModel } from '../lib/model.ts';
+import { site } from '../lib/site.ts';
 import { archiveByMonth, type ArchiveYear } from '../lib/archive.ts';
 
 let model: Promise<SiteModel> | undefined;
@@ -18,7 +19,7 @@ async function load(): Promise<SiteModel> {
   return buildModel(
     articles.map((entry) => ({
       id: entry.id,
-      file: entry.filePath ?? `content/articles/${entry.id}.md`,
+      file: entry.filePath ?? `${site.contentDir}/articles/${entry.id}.md`,
       ...entry.data,
       body: entry.body ?? '',
       html: entry.rendered?.html ?? '',

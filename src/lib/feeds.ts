@@ -5,6 +5,7 @@
 import type { Article } from './model.ts';
 import { absolutizeUrls } from './sanitize.ts';
 import { site } from './site.ts';
+import { escapeXml } from './xml.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 export interface FeedEntry {
@@ -28,6 +29,8 @@ export interface FeedChannel {
   /** The feed's own absolute URL. */
   feedUrl: string;
   entries: readonly FeedEntry[];
+  /** When its newest entry last changed: the lastBuildDate, so two builds of the same content match. */
+  updated?: Date;
 }
 
 export function feedEntry(article: Article): FeedEntry {
@@ -44,26 +47,11 @@ export function feedEntry(article: Article): FeedEntry {
   };
 }
 
-/** The newest date in a feed, used as its lastBuildDate so two builds of the same content match. */
-export function lastChange(entries: readonly FeedEntry[]): Date | undefined {
-  let newest: Date | undefined;
-  for (const entry of entries) {
-    const changed = entry.modified ?? entry.published;
-    if (!newest || changed > newest) newest = changed;
-  }
-  return newest;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** Channel elements @astrojs/rss does not write itself: language, lastBuildDate, atom:link rel=self. */
 export function rssChannelExtras(channel: FeedChannel): string {
-  const changed = lastChange(channel.entries);
   return [
     `<language>${site.lang}</language>`,
-    changed ? `<lastBuildDate>${changed.toUTCString()}</lastBuildDate>` : '',
+    channel.updated ? `<lastBuildDate>${channel.updated.toUTCString()}</lastBuildDate>` : '',
     `<atom:link href="${escapeXml(channel.feedUrl)}" rel="self" type="application/rss+xml"/>`,
   ].join('');
 }

@@ -94,6 +94,16 @@ export function byNewest(a: Pick<Article, 'date' | 'title' | 'slug'>, b: Pick<Ar
   return b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug);
 }
 
+/** When the newest of these articles last changed (its update, else its publication). */
+export function lastChanged(articles: readonly Pick<Article, 'date' | 'updated'>[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const article of articles) {
+    const changed = article.updated ?? article.date;
+    if (!latest || changed > latest) latest = changed;
+  }
+  return latest;
+}
+
 function normaliseTitle(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
@@ -143,11 +153,12 @@ export function buildModel(
       drafts.push(input.id);
       continue;
     }
-    const found = matcher.find(`${input.title}\n${htmlToText(html)}`);
+    const text = htmlToText(html);
+    const found = matcher.find(`${input.title}\n${text}`);
     const entities = resolveEntities(found, input.entities?.add, input.entities?.remove)
       .map((slug) => entityBySlug.get(slug))
       .filter((entity): entity is EntityDef => entity !== undefined);
-    const words = countWords(input.body);
+    const words = countWords(text);
     articles.push({
       slug: input.id,
       file: input.file,

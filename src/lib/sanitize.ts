@@ -20,7 +20,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'th', 'td', 'caption', 'span', 'section', 'time',
   ],
   allowedAttributes: {
-    a: ['href', 'title', 'id'],
+    a: ['href', 'title', 'id', 'rel'],
     img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
     abbr: ['title'],
     time: ['datetime'],
@@ -50,7 +50,6 @@ const OPTIONS: sanitizeHtml.IOptions = {
     img: (tagName, attribs) => ({ tagName, attribs: attribs.src === undefined ? attribs : { ...attribs, src: rebase(attribs.src)! } }),
   },
 };
-OPTIONS.allowedAttributes = { ...OPTIONS.allowedAttributes, a: ['href', 'title', 'id', 'rel'] };
 
 export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, OPTIONS);

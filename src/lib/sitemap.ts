@@ -2,7 +2,8 @@
  * The sitemap: every public page once, with lastmod taken from article dates (never the build
  * time, so two builds of the same content are identical).
  */
-import type { Article, SiteModel } from './model.ts';
+import { lastChanged, type SiteModel } from './model.ts';
+import { escapeXml } from './xml.ts';
 import type { ArchiveYear } from './archive.ts';
 import { isoDay } from './dates.ts';
 import { entityPages, topicPages } from './listings.ts';
@@ -13,17 +14,8 @@ export interface SitemapEntry {
   lastmod?: Date;
 }
 
-function newest(articles: readonly Article[]): Date | undefined {
-  let latest: Date | undefined;
-  for (const article of articles) {
-    const changed = article.updated ?? article.date;
-    if (!latest || changed > latest) latest = changed;
-  }
-  return latest;
-}
-
 export function sitemapEntries(model: SiteModel, archive: readonly ArchiveYear[]): SitemapEntry[] {
-  const latest = newest(model.articles);
+  const latest = lastChanged(model.articles);
   const entries: SitemapEntry[] = [
     { path: paths.home(), lastmod: latest },
     { path: paths.topics(), lastmod: latest },
@@ -34,27 +26,23 @@ export function sitemapEntries(model: SiteModel, archive: readonly ArchiveYear[]
   ];
   for (const topic of model.topics) {
     for (const page of topicPages(topic)) {
-      entries.push({ path: paths.topic(topic.slug, page.number), lastmod: newest(page.items) });
+      entries.push({ path: paths.topic(topic.slug, page.number), lastmod: lastChanged(page.items) });
     }
   }
   for (const entity of model.entities) {
     for (const page of entityPages(entity)) {
-      entries.push({ path: paths.entity(entity.slug, page.number), lastmod: newest(page.items) });
+      entries.push({ path: paths.entity(entity.slug, page.number), lastmod: lastChanged(page.items) });
     }
   }
   for (const year of archive) {
     for (const month of year.months) {
-      entries.push({ path: paths.archiveMonth(month.year, month.month), lastmod: newest(month.articles) });
+      entries.push({ path: paths.archiveMonth(month.year, month.month), lastmod: lastChanged(month.articles) });
     }
   }
   for (const article of model.articles) {
     entries.push({ path: paths.article(article.slug), lastmod: article.updated ?? article.date });
   }
   return entries;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function sitemapXml(entries: readonly SitemapEntry[]): string {

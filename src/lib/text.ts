@@ -16,12 +16,8 @@ export function firstParagraphOfHtml(html: string): string {
   return '';
 }
 
-/** Words in a Markdown body, counted on its text without markup. */
-export function countWords(markdown: string): number {
-  const text = markdown
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[#*_>`~|-]+/g, ' ');
+/** Words in plain text (see htmlToText): runs holding at least one letter or digit. */
+export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 

@@ -63,6 +63,8 @@ interface Outcome {
   output: string;
   contentDir: string;
   distDir: string;
+  /** The build's staging folder, named after its process id. */
+  staging: string;
 }
 
 const outcomes = new Map<string, Outcome>();
@@ -84,16 +86,18 @@ async function buildCase(c: BuildCase): Promise<Outcome> {
   // A previous deploy, which a failed build must leave alone.
   mkdirSync(distDir, { recursive: true });
   writeFileSync(join(distDir, 'marker.txt'), PREVIOUS);
+  const build = run(process.execPath, ['scripts/build.ts'], {
+    cwd: root,
+    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: distDir, BUILD_LOG_LEVEL: 'silent' },
+    maxBuffer: 1 << 26,
+  });
+  const staging = join(root, '.cache', `staging-${build.child.pid}`);
   try {
-    const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], {
-      cwd: root,
-      env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: distDir, BUILD_LOG_LEVEL: 'silent' },
-      maxBuffer: 1 << 26,
-    });
-    return { code: 0, output: stdout + stderr, contentDir, distDir };
+    const { stdout, stderr } = await build;
+    return { code: 0, output: stdout + stderr, contentDir, distDir, staging };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, output: failure.stdout + failure.stderr, contentDir, distDir };
+    return { code: failure.code, output: failure.stdout + failure.stderr, contentDir, distDir, staging };
   }
 }
 
@@ -124,7 +128,8 @@ describe('bad articles', () => {
       expect(outcome.output).toContain('was left as it was');
       expect(readdirSync(outcome.distDir)).toEqual(['marker.txt']);
       expect(readFileSync(join(outcome.distDir, 'marker.txt'), 'utf8')).toBe(PREVIOUS);
-      expect(readdirSync(join(outcome.distDir, '..')).filter((f) => f.includes('staging'))).toEqual([]);
+      expect(existsSync(outcome.staging), 'the half-built staging folder is removed').toBe(false);
+      expect(existsSync(`${outcome.staging}-cache`)).toBe(false);
     });
   }
 
