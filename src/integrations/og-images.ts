@@ -2,9 +2,9 @@
  * Renders the social preview images, caches them between builds and writes them to dist/og/
  * at the end of the build.
  *
- * - Rendering: satori lays the element tree from src/lib/og-image.ts out as SVG with the Inter
- *   font from node_modules (no network), resvg rasterises it, and the pixels are written as a
- *   palette PNG (about 20 KB).
+ * - Rendering: src/lib/og-render.ts draws the layout from src/lib/og-image.ts with the Inter font
+ *   from node_modules (no network): fontkit sets the text, resvg rasterises each glyph once, and
+ *   the image is written as a palette PNG (about 20 KB) in 2–3 ms.
  * - Cache: node_modules/.cache/og-images/<key>.png, where the key hashes the image's text, the
  *   template version, the font bytes and the library versions (OG_IMAGE_CACHE overrides the
  *   folder). A warm build only reads the cached files; nothing is rendered. Once a day a build
@@ -25,16 +25,8 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import {
-  encodePalettePng,
-  ogFontFiles,
-  OG_FONT,
-  OG_HEIGHT,
-  OG_WIDTH,
-  ogCacheKey,
-  ogImageTree,
-  type OgImageInput,
-} from '../lib/og-image.ts';
+import { ogCacheKey, ogFontFiles, OG_FONT, ogImageLayout, type OgImageInput } from '../lib/og-image.ts';
+import { createOgRenderer } from '../lib/og-render.ts';
 
 const require = createRequire(import.meta.url);
 const WORKER_MARK = 'og-image-worker';
@@ -44,7 +36,6 @@ interface Font {
   name: string;
   data: Buffer;
   weight: 500 | 700;
-  style: 'normal';
 }
 
 function loadFonts(): Font[] {
@@ -52,36 +43,37 @@ function loadFonts(): Font[] {
     name,
     data: readFileSync(require.resolve(`${OG_FONT.package}/${file}`)),
     weight,
-    style: 'normal',
   }));
 }
 
+/** The folder a package is installed in (some packages do not export their package.json). */
+function packageDir(name: string): string {
+  let dir = dirname(require.resolve(name));
+  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`og images: cannot find the folder of ${name}`);
+    dir = parent;
+  }
+  return dir;
+}
+
 function packageVersion(name: string): string {
-  return String((require(`${name}/package.json`) as { version?: string }).version);
+  return String((JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version?: string }).version);
 }
 
 /** What besides an image's text decides its pixels: the font bytes and the renderer versions. */
 export function rendererFingerprint(fonts: readonly Font[] = loadFonts()): string {
   const hash = createHash('sha256');
   for (const font of fonts) hash.update(`${font.name}:${font.weight}:`).update(font.data);
-  return `${hash.digest('hex').slice(0, 16)};satori@${packageVersion('satori')};resvg@${packageVersion('@resvg/resvg-js')}`;
+  return `${hash.digest('hex').slice(0, 16)};fontkit@${packageVersion('fontkit')};resvg@${packageVersion('@resvg/resvg-js')}`;
 }
 
 type Render = (input: OgImageInput) => Promise<Buffer>;
 
-/** A renderer for this thread: loads satori, resvg and the fonts once. */
+/** A renderer for this thread: loads the fonts once and keeps its glyphs between images. */
 export async function createRenderer(): Promise<Render> {
-  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
-  const fonts = loadFonts();
-  return async (input) => {
-    const svg = await satori(ogImageTree(input) as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts });
-    const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
-    const png = encodePalettePng(image.pixels, image.width, image.height) ?? image.asPng();
-    // resvg's few megabytes per image are freed by finalizers that Node runs from the event loop:
-    // let it turn, or a long run of renders holds gigabytes.
-    await new Promise((resolve) => setImmediate(resolve));
-    return png;
-  };
+  const renderer = createOgRenderer(loadFonts());
+  return async (input) => renderer.png(ogImageLayout(input));
 }
 
 function writeAtomically(file: string, bytes: Uint8Array): void {
@@ -157,7 +149,7 @@ export interface OgImageGenerator {
 function defaultCacheDir(): string {
   if (process.env.OG_IMAGE_CACHE) return process.env.OG_IMAGE_CACHE;
   // The node_modules folder the libraries were installed in: the project's.
-  const modules = dirname(dirname(require.resolve('satori/package.json')));
+  const modules = dirname(packageDir('fontkit'));
   return join(modules, '.cache', 'og-images');
 }
 
@@ -313,7 +305,7 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
   /** Hands queued jobs to workers, two at a time each so no worker waits for its next job. */
   function pump(): void {
     if (queueHead === queue.length) return;
-    // A worker takes 0.3–1 s to load satori, resvg and the font: one more only pays for ~100 images.
+    // A worker takes ~0.3 s to start and load the fonts: one more only pays for ~100 images.
     const wanted = Math.min(maxWorkers, Math.ceil(outstanding / 100));
     while (pool.length < wanted) spawn();
     for (const member of pool) {

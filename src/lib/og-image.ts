@@ -1,8 +1,8 @@
 /**
  * The social preview image of an article (`/og/<slug>.png`, 1200×630): what goes on it, how the
- * title is fitted and wrapped, the element tree satori lays out, the cache key and a small PNG
- * encoder. Pure functions, no Astro and no file access: src/integrations/og-images.ts renders
- * with them (on worker threads) and caches the results between builds.
+ * title is fitted and wrapped, where each line goes, the cache key and a small PNG encoder. Pure
+ * functions, no Astro and no file access: src/lib/og-render.ts draws the layout, and
+ * src/integrations/og-images.ts runs it on worker threads and caches the results between builds.
  */
 import { createHash } from 'node:crypto';
 import { constants, crc32, deflateSync } from 'node:zlib';
@@ -16,10 +16,10 @@ export const OG_HEIGHT = 630;
  * Part of every cache key: bump it whenever the layout, colours, sizes, fonts or encoder
  * change, so every cached image is rendered again on the next build.
  */
-export const OG_TEMPLATE_VERSION = 1;
+export const OG_TEMPLATE_VERSION = 2;
 
 /**
- * The font, read from node_modules at build time (satori reads ttf/otf/woff, not woff2): Inter
+ * The font, read from node_modules at build time (as woff, which needs no Brotli): Inter
  * Bold in each of the package's subsets, and Inter Medium (Latin) for the date. Each subset
  * lists the characters it covers, copied from the package's unicode.json (a unit test checks
  * they still match); characters outside all of them are left out of the image rather than
@@ -39,7 +39,7 @@ export const OG_FONT = {
   } as Record<string, string>,
 };
 
-/** The font files satori loads, each under its own name (satori keeps one font per name and weight). */
+/** The font files the renderer loads: Inter Bold in every subset, then Inter Medium (Latin). */
 export function ogFontFiles(): { name: string; file: string; weight: 500 | 700 }[] {
   const bold = Object.keys(OG_FONT.subsets).map((subset) => ({
     name: subset === 'latin' ? OG_FONT.family : `${OG_FONT.family} ${subset}`,
@@ -216,6 +216,7 @@ const LABEL_SIZE = 30;
 const LABEL_SPACING = 2;
 const LABEL_HEIGHT = 38;
 const BAND = 14;
+const TITLE_SPACING = -0.5;
 /** Height left for the title between the topic label and the footer. */
 const TITLE_BOX = OG_HEIGHT - BAND - 2 * PAD_Y - 2 * LABEL_HEIGHT - 2 * 36;
 const TITLE_LINE_HEIGHT = 1.12;
@@ -264,66 +265,76 @@ export function fitLine(text: string, maxWidth: number, fontSize: number, letter
   return `${line.trimEnd()}…`;
 }
 
-/** An element as satori reads it: the shape of a React element, without React. */
-export interface OgElement {
-  type: string;
-  props: { style: Record<string, string | number>; children?: string | OgElement | OgElement[] };
+/** A line of text placed on the image; src/lib/og-render.ts sets it in the font and draws it. */
+export interface OgText {
+  text: string;
+  /** Left edge, or right edge when `align` is 'right'. */
+  x: number;
+  /** Top of the line box; the text sits in it as CSS places a line (half-leading above and below). */
+  top: number;
+  lineHeight: number;
+  fontSize: number;
+  weight: 500 | 700;
+  colour: string;
+  /** Pixels added after every character, as CSS letter-spacing. */
+  letterSpacing: number;
+  align: 'left' | 'right';
 }
 
-function el(style: OgElement['props']['style'], children?: OgElement['props']['children']): OgElement {
-  return { type: 'div', props: { style, children } };
+export interface OgRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  colour: string;
 }
 
-/** The element tree of an image: topic label, title, then site name and date, on a flat background. */
-export function ogImageTree(input: OgImageInput): OgElement {
+/** Everything drawn on an image, in pixels: a background, flat rectangles and lines of text. */
+export interface OgLayout {
+  width: number;
+  height: number;
+  background: string;
+  rects: OgRect[];
+  texts: OgText[];
+}
+
+/**
+ * The image: a band across the top, the topic label, the title centred in the space left, and
+ * the site name and date along the bottom.
+ */
+export function ogImageLayout(input: OgImageInput): OgLayout {
   const title = fitTitle(input.title);
   const topic = fitLine(input.topic.toLocaleUpperCase('en'), CONTENT_WIDTH, LABEL_SIZE, LABEL_SPACING);
   const date = fitLine(input.date, CONTENT_WIDTH / 2, LABEL_SIZE);
   const siteName = fitLine(input.siteName, CONTENT_WIDTH - textWidth(date, LABEL_SIZE) - 40, LABEL_SIZE);
-  const row = { display: 'flex', height: LABEL_HEIGHT, fontSize: LABEL_SIZE, lineHeight: `${LABEL_HEIGHT}px` };
-  return el(
-    {
-      width: '100%',
-      height: '100%',
-      display: 'flex',
-      flexDirection: 'column',
-      backgroundColor: palette.background,
-      fontFamily: OG_FONT.family,
-      fontWeight: 700,
-    },
-    [
-      el({ display: 'flex', height: BAND, backgroundColor: palette.band }),
-      el(
-        {
-          display: 'flex',
-          flexDirection: 'column',
-          flexGrow: 1,
-          justifyContent: 'space-between',
-          padding: `${PAD_Y}px ${PAD_X}px`,
-        },
-        [
-          el({ ...row, color: palette.topic, letterSpacing: LABEL_SPACING }, topic),
-          el(
-            {
-              display: 'flex',
-              flexDirection: 'column',
-              flexGrow: 1,
-              justifyContent: 'center',
-              color: palette.title,
-              fontSize: title.fontSize,
-              lineHeight: `${title.lineHeight}px`,
-              letterSpacing: -0.5,
-            },
-            title.lines.map((line) => el({ display: 'flex', whiteSpace: 'pre' }, line)),
-          ),
-          el({ ...row, justifyContent: 'space-between' }, [
-            el({ display: 'flex', color: palette.site }, siteName),
-            el({ display: 'flex', color: palette.date, fontWeight: 500 }, date),
-          ]),
-        ],
-      ),
-    ],
-  );
+  const contentTop = BAND + PAD_Y;
+  const footerTop = OG_HEIGHT - PAD_Y - LABEL_HEIGHT;
+  const titleSpace = footerTop - (contentTop + LABEL_HEIGHT);
+  const titleTop = contentTop + LABEL_HEIGHT + Math.round((titleSpace - title.lines.length * title.lineHeight) / 2);
+  const label = { lineHeight: LABEL_HEIGHT, fontSize: LABEL_SIZE, letterSpacing: 0, align: 'left' as const };
+  const texts: OgText[] = [
+    { ...label, text: topic, x: PAD_X, top: contentTop, weight: 700, colour: palette.topic, letterSpacing: LABEL_SPACING },
+    ...title.lines.map((line, i) => ({
+      text: line,
+      x: PAD_X,
+      top: titleTop + i * title.lineHeight,
+      lineHeight: title.lineHeight,
+      fontSize: title.fontSize,
+      weight: 700 as const,
+      colour: palette.title,
+      letterSpacing: TITLE_SPACING,
+      align: 'left' as const,
+    })),
+    { ...label, text: siteName, x: PAD_X, top: footerTop, weight: 700, colour: palette.site },
+    { ...label, text: date, x: OG_WIDTH - PAD_X, top: footerTop, weight: 500, colour: palette.date, align: 'right' },
+  ];
+  return {
+    width: OG_WIDTH,
+    height: OG_HEIGHT,
+    background: palette.background,
+    rects: [{ x: 0, y: 0, width: OG_WIDTH, height: BAND, colour: palette.band }],
+    texts: texts.filter((text) => text.text !== ''),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,53 +352,14 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
 }
 
 /**
- * Encodes opaque RGBA pixels as an 8-bit palette PNG, or returns null when the image has a
- * transparent pixel or more than 256 colours. A flat design anti-aliased by resvg has a few
- * dozen colours, so this is about three times smaller and faster than a truecolour PNG.
+ * Encodes an 8-bit palette PNG from its rows as PNG stores them: each row a filter byte (0, none:
+ * palette images compress best unfiltered) then one palette index per pixel. A flat design
+ * compresses to a few tens of kilobytes with zlib's run-length strategy.
  */
-export function encodePalettePng(rgba: Uint8Array, width: number, height: number): Buffer | null {
-  const rowBytes = width * 4;
-  if (rgba.length !== rowBytes * height || rgba.byteOffset % 4 !== 0) return null;
-  const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length);
-  // Whole pixels as signed 32-bit integers: only compared for equality, so byte order does not matter.
-  const pixels = new Int32Array(rgba.buffer, rgba.byteOffset, width * height);
-  const indexOf = new Map<number, number>();
-  const plte = new Uint8Array(256 * 3);
-  let colours = 0;
-  const raw = new Uint8Array((width + 1) * height);
-  let last = 0;
-  let lastIndex = -1;
-  let p = 0;
-  let o = 0;
-  for (let y = 0; y < height; y += 1) {
-    // A row like the one above (most of a flat design) repeats that row's indices.
-    if (y > 0 && bytes.compare(bytes, p * 4 - rowBytes, p * 4, p * 4, p * 4 + rowBytes) === 0) {
-      raw.copyWithin(o, o - width - 1, o);
-      o += width + 1;
-      p += width;
-      continue;
-    }
-    raw[o++] = 0; // filter type None: palette images compress best unfiltered
-    for (let x = 0; x < width; x += 1) {
-      const pixel = pixels[p];
-      if (pixel !== last || lastIndex < 0) {
-        const at = p * 4;
-        if (bytes[at + 3] !== 255) return null;
-        const key = (bytes[at] << 16) | (bytes[at + 1] << 8) | bytes[at + 2];
-        let index = indexOf.get(key);
-        if (index === undefined) {
-          if (colours === 256) return null;
-          index = colours;
-          indexOf.set(key, index);
-          plte.set(bytes.subarray(at, at + 3), colours * 3);
-          colours += 1;
-        }
-        last = pixel;
-        lastIndex = index;
-      }
-      raw[o++] = lastIndex;
-      p += 1;
-    }
+export function encodeIndexedPng(rows: Uint8Array, width: number, height: number, palette: Uint8Array): Buffer {
+  if (rows.length !== (width + 1) * height) throw new Error(`encodeIndexedPng: ${rows.length} bytes for ${width}×${height}`);
+  if (palette.length % 3 !== 0 || palette.length === 0 || palette.length > 256 * 3) {
+    throw new Error(`encodeIndexedPng: a palette of ${palette.length / 3} colours`);
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
@@ -397,8 +369,8 @@ export function encodePalettePng(rgba: Uint8Array, width: number, height: number
   return Buffer.concat([
     PNG_SIGNATURE,
     pngChunk('IHDR', ihdr),
-    pngChunk('PLTE', plte.subarray(0, colours * 3)),
-    pngChunk('IDAT', deflateSync(raw, { strategy: constants.Z_RLE })),
+    pngChunk('PLTE', palette),
+    pngChunk('IDAT', deflateSync(rows, { strategy: constants.Z_RLE })),
     pngChunk('IEND', new Uint8Array(0)),
   ]);
 }

@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   cleanText,
-  encodePalettePng,
+  encodeIndexedPng,
   fitLine,
   fitTitle,
   OG_FONT,
@@ -15,8 +15,7 @@ import {
   ogCacheKey,
   ogFontFiles,
   ogImageInput,
-  ogImageTree,
-  type OgElement,
+  ogImageLayout,
   type OgImageInput,
   pngSize,
   textWidth,
@@ -34,7 +33,7 @@ const input: OgImageInput = {
   date: '22 November 2024',
   siteName: 'Tech Policy Wire',
 };
-const renderer = 'font-hash;satori@1;resvg@2';
+const renderer = 'font-hash;fontkit@1;resvg@2';
 
 const seedTitles = [
   'Alibaba combines domestic and global e-commerce units',
@@ -79,8 +78,8 @@ describe('ogCacheKey', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
   it('changes with the font and the renderer versions', () => {
-    expect(ogCacheKey(input, 'other-font-hash;satori@1;resvg@2')).not.toBe(key);
-    expect(ogCacheKey(input, 'font-hash;satori@2;resvg@2')).not.toBe(key);
+    expect(ogCacheKey(input, 'other-font-hash;fontkit@1;resvg@2')).not.toBe(key);
+    expect(ogCacheKey(input, 'font-hash;fontkit@2;resvg@2')).not.toBe(key);
   });
   it('cannot be fooled by moving text between fields', () => {
     expect(ogCacheKey({ ...input, title: 'a', topic: 'bc' }, renderer)).not.toBe(ogCacheKey({ ...input, title: 'ab', topic: 'c' }, renderer));
@@ -180,28 +179,34 @@ describe('fitLine', () => {
   });
 });
 
-describe('ogImageTree', () => {
-  const texts = (node: OgElement): string[] => {
-    const { children } = node.props;
-    if (typeof children === 'string') return [children];
-    if (!children) return [];
-    return (Array.isArray(children) ? children : [children]).flatMap(texts);
-  };
-
+describe('ogImageLayout', () => {
   it('shows the topic in capitals, the title lines, the site name and the date', () => {
-    const tree = ogImageTree(input);
-    expect(texts(tree)).toEqual(['CHIPS', ...fitTitle(input.title).lines, 'Tech Policy Wire', '22 November 2024']);
-    expect(tree.props.style).toMatchObject({ width: '100%', height: '100%', display: 'flex' });
+    const layout = ogImageLayout(input);
+    expect(layout.texts.map((text) => text.text)).toEqual(['CHIPS', ...fitTitle(input.title).lines, 'Tech Policy Wire', '22 November 2024']);
+    expect([layout.width, layout.height]).toEqual([OG_WIDTH, OG_HEIGHT]);
   });
-  it('gives every element with several children a flex display, as satori requires', () => {
-    const check = (node: OgElement) => {
-      const { children } = node.props;
-      if (Array.isArray(children)) {
-        expect(node.props.style.display).toBe('flex');
-        children.forEach(check);
-      }
-    };
-    check(ogImageTree({ ...input, title: seedTitles[3] }));
+  it('stacks the title lines one line height apart, centred between the label and the footer', () => {
+    for (const title of seedTitles) {
+      const layout = ogImageLayout({ ...input, title });
+      const [label, ...rest] = layout.texts;
+      const footer = rest.slice(-2);
+      const lines = rest.slice(0, -2);
+      lines.forEach((line, i) => expect(line.top).toBe(lines[0].top + i * line.lineHeight));
+      const above = lines[0].top - (label.top + label.lineHeight);
+      const below = footer[0].top - (lines.at(-1)!.top + lines.at(-1)!.lineHeight);
+      expect(Math.abs(above - below), title).toBeLessThanOrEqual(1);
+      expect(above, title).toBeGreaterThan(0);
+    }
+  });
+  it('puts the date against the right margin and nothing over the band', () => {
+    const layout = ogImageLayout(input);
+    const date = layout.texts.at(-1)!;
+    expect(date).toMatchObject({ align: 'right', x: OG_WIDTH - 72, weight: 500 });
+    const band = layout.rects[0];
+    for (const text of layout.texts) expect(text.top).toBeGreaterThanOrEqual(band.y + band.height);
+  });
+  it('leaves out an empty topic line', () => {
+    expect(ogImageLayout({ ...input, topic: '' }).texts.map((text) => text.text)).not.toContain('');
   });
 });
 
@@ -210,7 +215,7 @@ describe('the font', () => {
     const unicode = JSON.parse(readFileSync(require.resolve(`${OG_FONT.package}/unicode.json`), 'utf8')) as Record<string, string>;
     for (const [subset, ranges] of Object.entries(OG_FONT.subsets)) expect(ranges, subset).toBe(unicode[subset]);
   });
-  it('names font files that are installed, as woff (satori cannot read woff2)', () => {
+  it('names font files that are installed, as woff', () => {
     for (const { file } of ogFontFiles()) {
       expect(file).toMatch(/\.woff$/);
       expect(readFileSync(require.resolve(`${OG_FONT.package}/${file}`)).subarray(0, 4).toString('latin1')).toBe('wOFF');
@@ -218,9 +223,9 @@ describe('the font', () => {
   });
 });
 
-describe('encodePalettePng', () => {
-  /** Decodes a palette PNG made by encodePalettePng back to RGBA. */
-  function decode(png: Buffer): { width: number; height: number; rgba: Uint8Array } {
+describe('encodeIndexedPng', () => {
+  /** Decodes a palette PNG made by encodeIndexedPng back to its rows and palette. */
+  function decode(png: Buffer): { width: number; height: number; rows: Uint8Array; palette: Uint8Array } {
     let offset = 8;
     let palette: Uint8Array = new Uint8Array();
     const idat: Buffer[] = [];
@@ -230,59 +235,39 @@ describe('encodePalettePng', () => {
       const length = png.readUInt32BE(offset);
       const type = png.toString('latin1', offset + 4, offset + 8);
       const data = png.subarray(offset + 8, offset + 8 + length);
+      expect(png.readUInt32BE(offset + 8 + length), `${type} CRC`).toBe(crc32(png.subarray(offset + 4, offset + 8 + length)));
       if (type === 'IHDR') {
         width = data.readUInt32BE(0);
         height = data.readUInt32BE(4);
         expect([data[8], data[9]]).toEqual([8, 3]);
       }
-      if (type === 'PLTE') palette = data;
+      if (type === 'PLTE') palette = new Uint8Array(data);
       if (type === 'IDAT') idat.push(data);
       offset += 12 + length;
     }
-    const raw = inflateSync(Buffer.concat(idat));
-    const rgba = new Uint8Array(width * height * 4);
-    for (let y = 0; y < height; y += 1) {
-      expect(raw[y * (width + 1)]).toBe(0);
-      for (let x = 0; x < width; x += 1) {
-        const index = raw[y * (width + 1) + 1 + x];
-        rgba.set([palette[index * 3], palette[index * 3 + 1], palette[index * 3 + 2], 255], (y * width + x) * 4);
-      }
-    }
-    return { width, height, rgba };
+    return { width, height, rows: new Uint8Array(inflateSync(Buffer.concat(idat))), palette };
   }
 
-  function image(width: number, height: number, colour: (x: number, y: number) => [number, number, number, number]): Uint8Array {
-    const rgba = new Uint8Array(width * height * 4);
-    for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) rgba.set(colour(x, y), (y * width + x) * 4);
-    return rgba;
-  }
-
-  it('encodes an opaque image of few colours losslessly', () => {
-    const rgba = image(37, 11, (x, y) => [(x % 5) * 50, (y % 4) * 60, (x + y) % 3 === 0 ? 255 : 0, 255]);
-    const png = encodePalettePng(rgba, 37, 11);
-    expect(png).not.toBeNull();
-    expect(pngSize(png as Buffer)).toEqual({ width: 37, height: 11 });
-    const decoded = decode(png as Buffer);
-    expect(decoded.rgba).toEqual(rgba);
+  it('stores the rows and the palette losslessly', () => {
+    const width = 37;
+    const height = 11;
+    const rows = new Uint8Array((width + 1) * height);
+    for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) rows[y * (width + 1) + 1 + x] = (x * 7 + y) % 5;
+    const palette = Uint8Array.of(15, 27, 61, 255, 255, 255, 138, 180, 255, 1, 2, 3, 200, 100, 0);
+    const png = encodeIndexedPng(rows, width, height, palette);
+    expect(pngSize(png)).toEqual({ width, height });
+    expect(decode(png)).toEqual({ width, height, rows, palette });
   });
-  it('repeats rows that equal the row above, as a flat design has many', () => {
-    const rgba = image(50, 20, (x, y) => (y < 8 || y > 15 ? [15, 27, 61, 255] : [x % 2 ? 255 : 15, 255, y * 10, 255]));
-    const png = encodePalettePng(rgba, 50, 20) as Buffer;
-    expect(decode(png).rgba).toEqual(rgba);
-  });
-  it('declines an image with transparency or more than 256 colours', () => {
-    expect(encodePalettePng(image(4, 4, (x) => [0, 0, 0, x === 3 ? 128 : 255]), 4, 4)).toBeNull();
-    expect(encodePalettePng(image(4, 4, (x, y) => [0, 0, 0, y === 3 ? 0 : 255]), 4, 4)).toBeNull();
-    expect(encodePalettePng(image(32, 32, (x, y) => [x * 8, y * 8, 0, 255]), 32, 32)).toBeNull();
-  });
-  it('declines pixels that do not match the size', () => {
-    expect(encodePalettePng(new Uint8Array(12), 2, 2)).toBeNull();
+  it('refuses rows that do not match the size and palettes PNG cannot hold', () => {
+    expect(() => encodeIndexedPng(new Uint8Array(10), 2, 2, Uint8Array.of(0, 0, 0))).toThrow(/10 bytes for 2×2/);
+    expect(() => encodeIndexedPng(new Uint8Array(6), 2, 2, new Uint8Array(257 * 3))).toThrow(/257 colours/);
+    expect(() => encodeIndexedPng(new Uint8Array(6), 2, 2, new Uint8Array(0))).toThrow(/0 colours/);
   });
 });
 
 describe('pngSize', () => {
   it('reads the size from the header and rejects what is not a PNG', () => {
-    const png = encodePalettePng(new Uint8Array(OG_WIDTH * 2 * 4).fill(255), OG_WIDTH, 2) as Buffer;
+    const png = encodeIndexedPng(new Uint8Array((OG_WIDTH + 1) * 2), OG_WIDTH, 2, Uint8Array.of(255, 255, 255));
     expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: 2 });
     expect(pngSize(Buffer.from('GIF89a not a png at all, really'))).toBeNull();
     expect(OG_HEIGHT).toBe(630);

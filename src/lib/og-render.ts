@@ -1,0 +1,316 @@
+/**
+ * Draws an image layout (src/lib/og-image.ts) into a palette PNG.
+ *
+ * Every image shares its background, its band and most of its letters, so the renderer works
+ * like a type case rather than drawing each image from scratch: fontkit sets each line in the
+ * font (cmap, kerning, marks), resvg rasterises each glyph once per size and quarter-pixel
+ * offset, and an image is those coverage masks added onto a copy of the background, stored as
+ * palette indices and compressed by zlib. That costs about a tenth of laying out and
+ * rasterising a whole SVG per image, and the pixels match resvg's own rendering of the same
+ * glyph outlines (tests/unit/og-render.test.ts compares the two).
+ *
+ * Text is blended against the background colour: the layout must not put text on a rectangle.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import * as fontkit from 'fontkit';
+import { encodeIndexedPng, type OgLayout, type OgRect, type OgText } from './og-image.ts';
+
+export interface OgFontFace {
+  /** The font file (ttf, otf or woff). */
+  data: Uint8Array;
+  weight: 500 | 700;
+}
+
+export interface OgRenderer {
+  /** The image as a PNG. */
+  png(layout: OgLayout): Buffer;
+  /** The image as PNG rows (a filter byte, then one palette index per pixel) and its RGB palette. */
+  indexed(layout: OgLayout): { rows: Uint8Array; palette: Uint8Array };
+  /** The same glyphs at the same places as one SVG of outlines, for comparison with a full rasteriser. */
+  svg(layout: OgLayout): string;
+}
+
+/** Glyphs are placed on 1/SUBPIXEL of a pixel and rasterised once for each of those offsets. */
+const SUBPIXEL = 4;
+/** Coverage levels per text colour, at most; each level is one palette entry. */
+const MAX_LEVELS = 64;
+
+interface Face {
+  font: fontkit.Font;
+  weight: 500 | 700;
+}
+
+interface Placed {
+  face: number;
+  glyph: fontkit.Glyph;
+  /** Pen position in pixels: x of the glyph origin, y of the baseline. */
+  x: number;
+  y: number;
+  fontSize: number;
+}
+
+interface Mask {
+  /** Offset of the mask's top-left pixel from the pen (whole pixels). */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  alpha: Uint8Array;
+}
+
+function rgb(hex: string): [number, number, number] {
+  const match = /^#([0-9a-f]{6})$/i.exec(hex);
+  if (!match) throw new Error(`og image: colour ${hex} is not #rrggbb`);
+  const value = Number.parseInt(match[1], 16);
+  return [value >> 16, (value >> 8) & 255, value & 255];
+}
+
+function overlaps(text: OgText, rect: OgRect): boolean {
+  return text.top < rect.y + rect.height && rect.y < text.top + text.lineHeight;
+}
+
+export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
+  if (faces.length === 0) throw new Error('og image: no font');
+  const loaded: Face[] = faces.map(({ data, weight }) => ({ font: fontkit.create(Buffer.from(data)) as fontkit.Font, weight }));
+  const primary = loaded[0].font;
+  /** Per weight, the faces to try for a character: that weight's first, then the others. */
+  const order = new Map<number, number[]>();
+  const faceOrder = (weight: number) => {
+    let list = order.get(weight);
+    if (!list) {
+      const indices = loaded.map((_, i) => i);
+      list = [...indices.filter((i) => loaded[i].weight === weight), ...indices.filter((i) => loaded[i].weight !== weight)];
+      order.set(weight, list);
+    }
+    return list;
+  };
+
+  // ---- Setting text: runs of one face, laid out by fontkit; words repeat, so they are cached.
+  const runs = new Map<string, { glyphs: fontkit.Glyph[]; advances: number[] }>();
+  function layoutRun(face: number, text: string) {
+    const key = `${face}\u0000${text}`;
+    let run = runs.get(key);
+    if (!run) {
+      const result = loaded[face].font.layout(text);
+      run = {
+        glyphs: result.glyphs,
+        advances: result.positions.map((position) => position.xAdvance),
+      };
+      if (runs.size > 100_000) runs.clear();
+      runs.set(key, run);
+    }
+    return run;
+  }
+
+  function faceFor(char: string, weight: number): number {
+    const code = char.codePointAt(0) ?? 0;
+    for (const face of faceOrder(weight)) if (loaded[face].font.hasGlyphForCodePoint(code)) return face;
+    return faceOrder(weight)[0];
+  }
+
+  /** The glyphs of one line, with pen positions, and the line's width. */
+  function setLine(text: OgText): { glyphs: Placed[]; width: number } {
+    const scale = text.fontSize / primary.unitsPerEm;
+    const lineTop = text.top + (text.lineHeight - (primary.ascent - primary.descent) * scale) / 2;
+    const baseline = Math.round(lineTop + primary.ascent * scale);
+    const glyphs: Placed[] = [];
+    let pen = 0;
+    // Words and the spaces between them, each split into runs of the face that has its characters.
+    for (const token of text.text.split(/( +)/)) {
+      if (!token) continue;
+      let runFace = -1;
+      let runText = '';
+      const flush = () => {
+        if (!runText) return;
+        const { glyphs: runGlyphs, advances } = layoutRun(runFace, runText);
+        runGlyphs.forEach((glyph, i) => {
+          glyphs.push({ face: runFace, glyph, x: pen, y: baseline, fontSize: text.fontSize });
+          pen += advances[i] * (text.fontSize / loaded[runFace].font.unitsPerEm) + text.letterSpacing;
+        });
+        runText = '';
+      };
+      for (const char of token) {
+        const face = faceFor(char, text.weight);
+        if (face !== runFace) flush();
+        runFace = face;
+        runText += char;
+      }
+      flush();
+    }
+    const x0 = text.align === 'right' ? text.x - pen : text.x;
+    // Glyph masks exist for quarter pixels only, so that is where glyphs go.
+    for (const glyph of glyphs) glyph.x = Math.round((glyph.x + x0) * SUBPIXEL) / SUBPIXEL;
+    return { glyphs, width: pen };
+  }
+
+  // ---- Rasterising glyphs: once per glyph, size and quarter-pixel offset.
+  const masks = new Map<string, Mask | null>();
+  function maskFor(placed: Placed, phase: number): Mask | null {
+    const key = `${placed.face}:${placed.glyph.id}:${placed.fontSize}:${phase}`;
+    let mask = masks.get(key);
+    if (mask !== undefined) return mask;
+    mask = null;
+    const path = placed.glyph.path;
+    if (path.commands.length > 0) {
+      const scale = placed.fontSize / loaded[placed.face].font.unitsPerEm;
+      const box = path.bbox;
+      const shift = phase / SUBPIXEL;
+      const left = Math.floor(shift + box.minX * scale) - 1;
+      const top = Math.floor(-box.maxY * scale) - 1;
+      const width = Math.ceil(shift + box.maxX * scale) + 1 - left;
+      const height = Math.ceil(-box.minY * scale) + 1 - top;
+      const svg =
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+        `<path fill="#fff" transform="matrix(${scale} 0 0 ${-scale} ${shift - left} ${-top})" d="${path.toSVG()}"/></svg>`;
+      const pixels = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
+      const alpha = new Uint8Array(width * height);
+      for (let i = 0; i < alpha.length; i += 1) alpha[i] = pixels[i * 4 + 3];
+      mask = { left, top, width, height, alpha };
+    }
+    masks.set(key, mask);
+    return mask;
+  }
+
+  // ---- Palette and background, per design (the same for every image of a build).
+  interface Design {
+    palette: Uint8Array;
+    template: Uint8Array;
+    /** Per text colour: palette index for each coverage value 0–255 (0: leave the background). */
+    lookup: Map<string, Uint8Array>;
+  }
+  const designs = new Map<string, Design>();
+  function designFor(layout: OgLayout): Design {
+    const colours = [...new Set(layout.texts.map((text) => text.colour))].sort();
+    const key = JSON.stringify([layout.width, layout.height, layout.background, layout.rects, colours]);
+    let design = designs.get(key);
+    if (design) return design;
+    const flat = [layout.background, ...new Set(layout.rects.map((rect) => rect.colour))];
+    const levels = Math.min(MAX_LEVELS, Math.floor((256 - flat.length) / Math.max(1, colours.length)) + 1);
+    if (levels < 8) throw new Error(`og image: too many colours (${flat.length + colours.length}) for a palette PNG`);
+    const entries: [number, number, number][] = flat.map(rgb);
+    const background = rgb(layout.background);
+    const lookup = new Map<string, Uint8Array>();
+    for (const colour of colours) {
+      const ink = rgb(colour);
+      const base = entries.length;
+      for (let level = 1; level < levels; level += 1) {
+        const t = level / (levels - 1);
+        entries.push(background.map((channel, c) => Math.round(channel + (ink[c] - channel) * t)) as [number, number, number]);
+      }
+      const table = new Uint8Array(256);
+      for (let coverage = 1; coverage < 256; coverage += 1) {
+        const level = Math.round((coverage * (levels - 1)) / 255);
+        table[coverage] = level === 0 ? 0 : base + level - 1;
+      }
+      lookup.set(colour, table);
+    }
+    const stride = layout.width + 1;
+    const template = new Uint8Array(stride * layout.height);
+    for (const rect of layout.rects) {
+      const index = flat.indexOf(rect.colour);
+      const x0 = Math.max(0, rect.x);
+      const x1 = Math.min(layout.width, rect.x + rect.width);
+      for (let y = Math.max(0, rect.y); y < Math.min(layout.height, rect.y + rect.height); y += 1) {
+        template.fill(index, y * stride + 1 + x0, y * stride + 1 + x1);
+      }
+    }
+    design = { palette: Uint8Array.from(entries.flat()), template, lookup };
+    designs.set(key, design);
+    return design;
+  }
+
+  // ---- Drawing: coverage added up per pixel, then turned into palette indices.
+  let coverage = new Uint8Array(0);
+  let ink = new Uint8Array(0);
+  let rows = new Uint8Array(0);
+
+  function indexed(layout: OgLayout): { rows: Uint8Array; palette: Uint8Array } {
+    for (const text of layout.texts) {
+      const rect = layout.rects.find((each) => overlaps(text, each));
+      if (rect) throw new Error(`og image: the text "${text.text}" is drawn over a rectangle; text may only sit on the background`);
+    }
+    const { width, height } = layout;
+    const design = designFor(layout);
+    if (coverage.length !== width * height) {
+      coverage = new Uint8Array(width * height);
+      ink = new Uint8Array(width * height);
+    }
+    if (rows.length !== design.template.length) rows = new Uint8Array(design.template.length);
+    rows.set(design.template);
+    const colours = [...design.lookup.keys()];
+    let minX = width;
+    let minY = height;
+    let maxX = -1;
+    let maxY = -1;
+    for (const text of layout.texts) {
+      const colour = colours.indexOf(text.colour);
+      for (const placed of setLine(text).glyphs) {
+        const pixel = Math.floor(placed.x);
+        const phase = Math.round((placed.x - pixel) * SUBPIXEL);
+        const mask = maskFor(placed, phase);
+        if (!mask) continue;
+        const gx = pixel + mask.left;
+        const gy = placed.y + mask.top;
+        const x0 = Math.max(0, gx);
+        const x1 = Math.min(width, gx + mask.width);
+        const y0 = Math.max(0, gy);
+        const y1 = Math.min(height, gy + mask.height);
+        if (x0 >= x1 || y0 >= y1) continue;
+        minX = Math.min(minX, x0);
+        maxX = Math.max(maxX, x1 - 1);
+        minY = Math.min(minY, y0);
+        maxY = Math.max(maxY, y1 - 1);
+        for (let y = y0; y < y1; y += 1) {
+          let m = (y - gy) * mask.width + (x0 - gx);
+          let p = y * width + x0;
+          for (let x = x0; x < x1; x += 1, m += 1, p += 1) {
+            const a = mask.alpha[m];
+            if (a === 0) continue;
+            const sum = coverage[p] + a;
+            coverage[p] = sum > 255 ? 255 : sum;
+            ink[p] = colour;
+          }
+        }
+      }
+    }
+    const tables = colours.map((colour) => design.lookup.get(colour) as Uint8Array);
+    for (let y = minY; y <= maxY; y += 1) {
+      let p = y * width + minX;
+      let o = y * (width + 1) + 1 + minX;
+      for (let x = minX; x <= maxX; x += 1, p += 1, o += 1) {
+        const c = coverage[p];
+        if (c === 0) continue;
+        const index = tables[ink[p]][c];
+        if (index !== 0) rows[o] = index;
+        coverage[p] = 0;
+      }
+    }
+    return { rows, palette: design.palette };
+  }
+
+  return {
+    indexed,
+    png(layout) {
+      const { rows: pngRows, palette } = indexed(layout);
+      return encodeIndexedPng(pngRows, layout.width, layout.height, palette);
+    },
+    svg(layout) {
+      const parts = [
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}">`,
+        `<rect width="${layout.width}" height="${layout.height}" fill="${layout.background}"/>`,
+        ...layout.rects.map((rect) => `<rect x="${rect.x}" y="${rect.y}" width="${rect.width}" height="${rect.height}" fill="${rect.colour}"/>`),
+      ];
+      for (const text of layout.texts) {
+        for (const placed of setLine(text).glyphs) {
+          if (placed.glyph.path.commands.length === 0) continue;
+          const scale = placed.fontSize / loaded[placed.face].font.unitsPerEm;
+          parts.push(
+            `<path fill="${text.colour}" transform="matrix(${scale} 0 0 ${-scale} ${placed.x} ${placed.y})" d="${placed.glyph.path.toSVG()}"/>`,
+          );
+        }
+      }
+      parts.push('</svg>');
+      return parts.join('');
+    },
+  };
+}
