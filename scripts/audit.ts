@@ -14,6 +14,8 @@ import { absoluteUrl, paths, url } from '../src/lib/urls.ts';
 export interface AuditOptions {
   contentDir: string;
   distDir: string;
+  /** The articles of contentDir, if already read. */
+  articles?: ContentArticle[];
 }
 
 function hrefsIn(html: string): string[] {
@@ -47,9 +49,9 @@ function feedLinks(xml: string): string[] {
   return [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => xmlText(m[1]));
 }
 
-export function auditSite({ contentDir, distDir }: AuditOptions): string[] {
+/** Everything but the search index: pages, listings, feeds and sitemap (see auditSearchIndex). */
+export function auditPages({ contentDir, distDir, articles = readContentArticles(contentDir) }: AuditOptions): string[] {
   const problems: string[] = contentFileProblems(contentDir);
-  const articles = readContentArticles(contentDir);
   const topics = readContentTopics(contentDir);
   const published = articles.filter((article) => !article.draft);
   const drafts = articles.filter((article) => article.draft);
@@ -144,8 +146,14 @@ export function auditSite({ contentDir, distDir }: AuditOptions): string[] {
     const pageSet = new Set(pages);
     for (const loc of listed) if (!pageSet.has(loc)) problems.push(`${paths.sitemap()}: lists ${loc}, which has no page`);
   }
+  return problems;
+}
 
-  // The search index holds exactly the published articles.
+/** The search index holds exactly the published articles. */
+export function auditSearchIndex({ contentDir, distDir, articles = readContentArticles(contentDir) }: AuditOptions): string[] {
+  const problems: string[] = [];
+  const published = articles.filter((article) => !article.draft);
+  const href = (article: ContentArticle) => url(paths.article(article.slug));
   let indexed: Set<string>;
   try {
     // Pagefind records URLs relative to the output folder, without the base path.
@@ -158,6 +166,15 @@ export function auditSite({ contentDir, distDir }: AuditOptions): string[] {
   const articleUrls = new Set(published.map(href));
   for (const page of indexed) if (!articleUrls.has(page)) problems.push(`search index: holds ${page}, which is not a published article`);
   return problems;
+}
+
+/**
+ * The whole audit. `npm run build` runs the two halves itself, auditPages while Pagefind indexes
+ * (Pagefind works in its own process) and auditSearchIndex after.
+ */
+export function auditSite(options: AuditOptions): string[] {
+  const articles = options.articles ?? readContentArticles(options.contentDir);
+  return [...auditPages({ ...options, articles }), ...auditSearchIndex({ ...options, articles })];
 }
 
 if (import.meta.main) {

@@ -1094,7 +1094,7 @@ function markdown(results: SizeResult[], targets: Target[], env: Record<string, 
   lines.push('');
   lines.push('Phases of the full build (ms; render split by Astro\'s per-route times):');
   lines.push('');
-  lines.push('| N | setup | content sync | render | preview images (after render) | Pagefind | audit | render by route group (Astro\'s per-route times: ms, routes) |');
+  lines.push('| N | setup | content sync | render | preview images (after render) | Pagefind (pages audited meanwhile) | audit of the index | render by route group (Astro\'s per-route times: ms, routes) |');
   lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of results) {
     const p = r.full.phases ?? {};
@@ -1103,14 +1103,14 @@ function markdown(results: SizeResult[], targets: Target[], env: Record<string, 
       .sort((a, b) => b[1].ms - a[1].ms)
       .map(([name, g]) => `${name} ${fmtInt(g.ms)} (${fmtInt(g.routes)})`)
       .join(' · ');
-    lines.push(`| ${fmtInt(r.n)} | ${v(p.setup)} | ${v(p.contentSync)} | ${v(p.render)} | ${v(p.images)} | ${v(p.pagefind)} | ${v(p.audit)} | ${groups} |`);
+    lines.push(`| ${fmtInt(r.n)} | ${v(p.setup)} | ${v(p.contentSync)} | ${v(p.render)} | ${v(p.images)} | ${v(p.pagefind)} (${v(p.auditDuringPagefind)}) | ${v(p.audit)} | ${groups} |`);
     if (r.fullWarm?.ok) {
       const w = r.fullWarm.phases ?? {};
       const wg = Object.entries(r.fullWarm.routes.groups)
         .sort((a, b) => b[1].ms - a[1].ms)
         .map(([name, g]) => `${name} ${fmtInt(g.ms)} (${fmtInt(g.routes)})`)
         .join(' · ');
-      lines.push(`| ${fmtInt(r.n)}, image cache warm | ${v(w.setup)} | ${v(w.contentSync)} | ${v(w.render)} | ${v(w.images)} | ${v(w.pagefind)} | ${v(w.audit)} | ${wg} |`);
+      lines.push(`| ${fmtInt(r.n)}, image cache warm | ${v(w.setup)} | ${v(w.contentSync)} | ${v(w.render)} | ${v(w.images)} | ${v(w.pagefind)} (${v(w.auditDuringPagefind)}) | ${v(w.audit)} | ${wg} |`);
     }
   }
   for (const r of results) {
