@@ -238,10 +238,8 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
     if (rows.length !== design.template.length) rows = new Uint8Array(design.template.length);
     rows.set(design.template);
     const colours = [...design.lookup.keys()];
-    let minX = width;
-    let minY = height;
-    let maxX = -1;
-    let maxY = -1;
+    /** Where glyphs were drawn, [x0, y0, x1, y1] each: only there does coverage become ink. */
+    const drawn: number[] = [];
     for (const text of layout.texts) {
       const colour = colours.indexOf(text.colour);
       for (const placed of setLine(text).glyphs) {
@@ -256,10 +254,7 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
         const y0 = Math.max(0, gy);
         const y1 = Math.min(height, gy + mask.height);
         if (x0 >= x1 || y0 >= y1) continue;
-        minX = Math.min(minX, x0);
-        maxX = Math.max(maxX, x1 - 1);
-        minY = Math.min(minY, y0);
-        maxY = Math.max(maxY, y1 - 1);
+        drawn.push(x0, y0, x1, y1);
         for (let y = y0; y < y1; y += 1) {
           let m = (y - gy) * mask.width + (x0 - gx);
           let p = y * width + x0;
@@ -274,15 +269,19 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
       }
     }
     const tables = colours.map((colour) => design.lookup.get(colour) as Uint8Array);
-    for (let y = minY; y <= maxY; y += 1) {
-      let p = y * width + minX;
-      let o = y * (width + 1) + 1 + minX;
-      for (let x = minX; x <= maxX; x += 1, p += 1, o += 1) {
-        const c = coverage[p];
-        if (c === 0) continue;
-        const index = tables[ink[p]][c];
-        if (index !== 0) rows[o] = index;
-        coverage[p] = 0;
+    // Glyph boxes overlap at their edges; a pixel already turned into ink has coverage 0 again.
+    for (let i = 0; i < drawn.length; i += 4) {
+      const [x0, y0, x1, y1] = [drawn[i], drawn[i + 1], drawn[i + 2], drawn[i + 3]];
+      for (let y = y0; y < y1; y += 1) {
+        let p = y * width + x0;
+        let o = y * (width + 1) + 1 + x0;
+        for (let x = x0; x < x1; x += 1, p += 1, o += 1) {
+          const c = coverage[p];
+          if (c === 0) continue;
+          const index = tables[ink[p]][c];
+          if (index !== 0) rows[o] = index;
+          coverage[p] = 0;
+        }
       }
     }
     return { rows, palette: design.palette };
