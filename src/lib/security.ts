@@ -7,7 +7,10 @@
  * Scripts: only files from this origin, never inline; Pagefind compiles WebAssembly, which
  * needs 'wasm-unsafe-eval' (not 'unsafe-eval'), and runs a worker from a blob: URL.
  */
-export const cspDirectives = [
+/** A directive as Astro's `security.csp.directives` types it (script-src and style-src go elsewhere). */
+type Directive = `${'default' | 'img' | 'font' | 'connect' | 'worker' | 'object' | 'frame'}-src ${string}` | `base-uri ${string}` | `form-action ${string}`;
+
+export const cspDirectives: Directive[] = [
   "default-src 'self'",
   "img-src 'self'",
   "font-src 'self'",

@@ -213,9 +213,11 @@ describe('bad digests', () => {
   });
 
   it('exits non-zero from the command line with the message', async () => {
-    const failure = await run(process.execPath, ['scripts/import.ts', join(corpus, 'digests/no-titles.txt'), '--date', '2024-11-22', '--dry-run'], { cwd: root }).catch(
-      (error) => error as { code: number; stderr: string },
-    );
+    const failure: { code?: number; stderr: string } = await run(
+      process.execPath,
+      ['scripts/import.ts', join(corpus, 'digests/no-titles.txt'), '--date', '2024-11-22', '--dry-run'],
+      { cwd: root },
+    ).catch((error) => error as { code: number; stderr: string });
     expect(failure.code).toBe(1);
     expect(failure.stderr).toMatch(/^import: .*no-titles\.txt:1: no title line found/);
   });
