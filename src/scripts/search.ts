@@ -15,6 +15,8 @@ interface ResultData {
 interface Pagefind extends SearchEngine<ResultData> {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  /** Loads the index chunks a search for term would need, without searching. */
+  preload(term: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 /** The URL parameters of a search; select names match them. */
@@ -31,6 +33,12 @@ const PAGE_SIZE = 10;
  * and short enough that results follow the last keystroke within 300 ms.
  */
 const DEBOUNCE_MS = 120;
+/**
+ * While the reader types, the index chunks for the query are fetched ahead of the debounced
+ * search once its last word has this many letters: shorter prefixes span many chunks (bytes
+ * for nothing), longer ones fall in the chunk of the finished word.
+ */
+const PRELOAD_MIN_LETTERS = 4;
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -197,6 +205,12 @@ export function startSearchPage(): void {
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => update(false), DEBOUNCE_MS);
+    const query = input.value.trim();
+    if ((query.split(/\s+/).at(-1) ?? '').length >= PRELOAD_MIN_LETTERS) {
+      void loadPagefind()
+        .then((engine) => engine.preload(query, { filters: filtersFor(formState()).filters }))
+        .catch(() => undefined);
+    }
   });
   for (const field of ['topic', 'entity', 'year', 'sort'] as const) control(field).addEventListener('change', () => update(true));
   form.addEventListener('submit', (event) => {
