@@ -10,7 +10,8 @@
  *   folder). A warm build only reads the cached files; nothing is rendered. Once a day a build
  *   deletes the images it does not use that are more than 30 days old.
  * - Speed: the article route's getStaticPaths hands every article to queueOgImages(), which
- *   renders the missing images on worker threads (one per core, OG_IMAGE_WORKERS overrides; 0
+ *   renders the missing images on worker threads (one per core but the one Astro renders pages
+ *   on, at least one; OG_IMAGE_WORKERS overrides; 0
  *   renders in-process) while Astro renders the pages; the build:done hook then copies each
  *   image from the cache into dist/og/.
  *
@@ -76,7 +77,12 @@ export async function createRenderer(): Promise<Render> {
   return async (input) => renderer.png(ogImageLayout(input));
 }
 
-function writeAtomically(file: string, bytes: Uint8Array): void {
+/**
+ * Writes through a temporary file and a rename, so no build ever reads half an image. Async:
+ * while the page renderer writes thousands of pages, creating a file can block for a
+ * millisecond or more, and the worker renders the next image meanwhile.
+ */
+async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(temporary, bytes);
   renameSync(temporary, file);
@@ -99,7 +105,7 @@ if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mar
   port.on('message', async (job: Job) => {
     const reply: Reply = { id: job.id };
     try {
-      writeAtomically(job.file, await (await renderer)(job.input));
+      await writeAtomically(job.file, await (await renderer)(job.input));
     } catch (error) {
       reply.error = (error as Error).stack ?? String(error);
     }
@@ -113,7 +119,7 @@ if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mar
 export interface OgImageGeneratorOptions {
   /** Where rendered images are kept between builds. Default: node_modules/.cache/og-images. */
   cacheDir?: string;
-  /** Worker threads to render on; 0 renders on this thread. Default: OG_IMAGE_WORKERS, else one per core. */
+  /** Worker threads to render on; 0 renders on this thread. Default: OG_IMAGE_WORKERS, else one per core but one. */
   workers?: number;
   /** Receives one line from prefetch(): how many images are cached and how many will be rendered. */
   log?: (message: string) => void;
@@ -196,8 +202,10 @@ export function pruneCache(cacheDir: string, names: Iterable<string>, used: Read
 
 function workerCount(requested: number | undefined): number {
   const fromEnv = process.env.OG_IMAGE_WORKERS;
-  const count = requested ?? (fromEnv ? Number(fromEnv) : availableParallelism());
-  return Number.isFinite(count) ? Math.max(0, Math.floor(count)) : availableParallelism();
+  // Astro renders the pages on the main thread meanwhile: leave it a core of its own.
+  const fallback = Math.max(1, availableParallelism() - 1);
+  const count = requested ?? (fromEnv ? Number(fromEnv) : fallback);
+  return Number.isFinite(count) ? Math.max(0, Math.floor(count)) : fallback;
 }
 
 interface Task {
@@ -302,14 +310,14 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
     );
   }
 
-  /** Hands queued jobs to workers, two at a time each so no worker waits for its next job. */
+  /** Hands queued jobs to workers, a few at a time each so no worker waits for its next job or a file write. */
   function pump(): void {
     if (queueHead === queue.length) return;
     // A worker takes ~0.3 s to start and load the fonts: one more only pays for ~100 images.
     const wanted = Math.min(maxWorkers, Math.ceil(outstanding / 100));
     while (pool.length < wanted) spawn();
     for (const member of pool) {
-      while (member.busy < 2 && queueHead < queue.length) {
+      while (member.busy < 4 && queueHead < queue.length) {
         const task = queue[queueHead];
         queueHead += 1;
         member.busy += 1;
@@ -323,7 +331,7 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
     inProcess ??= createRenderer();
     const result = chain.then(async () => {
       const file = fileFor(key);
-      writeAtomically(file, await (await (inProcess as Promise<Render>))(input));
+      await writeAtomically(file, await (await (inProcess as Promise<Render>))(input));
       return file;
     });
     chain = result.catch(() => undefined);
