@@ -77,12 +77,8 @@ export async function createRenderer(): Promise<Render> {
   return async (input) => renderer.png(ogImageLayout(input));
 }
 
-/**
- * Writes through a temporary file and a rename, so no build ever reads half an image. Async:
- * while the page renderer writes thousands of pages, creating a file can block for a
- * millisecond or more, and the worker renders the next image meanwhile.
- */
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+/** Writes through a temporary file and a rename, so no build ever reads half an image. */
+function writeAtomically(file: string, bytes: Uint8Array): void {
   const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(temporary, bytes);
   renameSync(temporary, file);
@@ -105,7 +101,7 @@ if (!isMainThread && parentPort && (workerData as { mark?: string } | null)?.mar
   port.on('message', async (job: Job) => {
     const reply: Reply = { id: job.id };
     try {
-      await writeAtomically(job.file, await (await renderer)(job.input));
+      writeAtomically(job.file, await (await renderer)(job.input));
     } catch (error) {
       reply.error = (error as Error).stack ?? String(error);
     }
@@ -310,7 +306,7 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
     );
   }
 
-  /** Hands queued jobs to workers, a few at a time each so no worker waits for its next job or a file write. */
+  /** Hands queued jobs to workers, a few at a time each so no worker waits for its next job. */
   function pump(): void {
     if (queueHead === queue.length) return;
     // A worker takes ~0.3 s to start and load the fonts: one more only pays for ~100 images.
@@ -331,7 +327,7 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
     inProcess ??= createRenderer();
     const result = chain.then(async () => {
       const file = fileFor(key);
-      await writeAtomically(file, await (await (inProcess as Promise<Render>))(input));
+      writeAtomically(file, await (await (inProcess as Promise<Render>))(input));
       return file;
     });
     chain = result.catch(() => undefined);
