@@ -24,7 +24,10 @@ export interface OgFontFace {
 export interface OgRenderer {
   /** The image as a PNG. */
   png(layout: OgLayout): Buffer;
-  /** The image as PNG rows (a filter byte, then one palette index per pixel) and its RGB palette. */
+  /**
+   * The image as PNG rows (a filter byte, then one palette index per pixel) and its RGB palette.
+   * The rows live in a buffer the renderer reuses: they are valid until its next call.
+   */
   indexed(layout: OgLayout): { rows: Uint8Array; palette: Uint8Array };
   /** The same glyphs at the same places as one SVG of outlines, for comparison with a full rasteriser. */
   svg(layout: OgLayout): string;
