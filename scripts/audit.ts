@@ -169,20 +169,31 @@ export function auditSearchIndex({ contentDir, distDir, articles = readContentAr
 }
 
 /**
- * The whole audit. `npm run build` runs the two halves itself, auditPages while Pagefind indexes
- * (Pagefind works in its own process) and auditSearchIndex after.
+ * The whole audit. `npm run build` runs the two halves itself: auditPages in a process of its own
+ * while Pagefind indexes, and auditSearchIndex after.
  */
 export function auditSite(options: AuditOptions): string[] {
   const articles = options.articles ?? readContentArticles(options.contentDir);
   return [...auditPages({ ...options, articles }), ...auditSearchIndex({ ...options, articles })];
 }
 
+/** The line `npm run build` reads from `node scripts/audit.ts --pages <dir>`: the problems as JSON. */
+export const PAGE_AUDIT_PREFIX = 'page-audit: ';
+
 if (import.meta.main) {
-  const problems = auditSite({ contentDir: site.contentDir, distDir: process.argv[2] ?? 'dist' });
-  if (problems.length > 0) {
-    console.error(`audit: ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
-    process.exitCode = 1;
+  const args = process.argv.slice(2);
+  const distDir = args.find((arg) => !arg.startsWith('--')) ?? 'dist';
+  if (args.includes('--pages')) {
+    // scripts/build.ts runs this in its own process beside Pagefind, so its memory is gone when
+    // Pagefind's peaks.
+    console.log(`${PAGE_AUDIT_PREFIX}${JSON.stringify(auditPages({ contentDir: site.contentDir, distDir }))}`);
   } else {
-    console.log('audit: every published article is on its page, topic and entity pages, feeds, sitemap and search index; no draft leaked');
+    const problems = auditSite({ contentDir: site.contentDir, distDir });
+    if (problems.length > 0) {
+      console.error(`audit: ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+      process.exitCode = 1;
+    } else {
+      console.log('audit: every published article is on its page, topic and entity pages, feeds, sitemap and search index; no draft leaked');
+    }
   }
 }

@@ -3,15 +3,14 @@
  * for search (Pagefind), audits it, and only then swaps it into dist/. A failed step leaves the
  * previous dist/ untouched, so a broken deploy never ships half a site. Astro and Pagefind run
  * one after the other in separate processes, so their memory is never held at the same time;
- * the audit of the pages runs while Pagefind indexes.
+ * the audit of the pages runs, in a process of its own, while Pagefind indexes.
  *
  * Prints one machine-readable line, `phases: {...}`, with the milliseconds of each step.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { auditPages, auditSearchIndex } from './audit.ts';
-import { readContentArticles } from './lib/content-files.ts';
+import { auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { site } from '../src/lib/site.ts';
 
@@ -41,6 +40,24 @@ function renderSite(): Promise<Record<string, number | null> | null> {
   });
 }
 
+/** `node scripts/audit.ts --pages` on the staging folder: its problems, or why it gave none. */
+function auditPagesInChild(): Promise<{ problems: string[]; ms: number; error?: string }> {
+  const started = performance.now();
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['scripts/audit.ts', '--pages', staging], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const line = stdout.split('\n').find((each) => each.startsWith(PAGE_AUDIT_PREFIX));
+      if (code !== 0 || !line) done({ problems: [], ms, error: `the page audit stopped (exit code ${code}):\n${stderr.trim() || stdout.trim()}` });
+      else done({ problems: JSON.parse(line.slice(PAGE_AUDIT_PREFIX.length)) as string[], ms });
+    });
+  });
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   rmSync(staging, { recursive: true, force: true });
@@ -53,26 +70,27 @@ async function main(): Promise<number> {
   const astro = await renderSite();
   if (!astro) return fail('build failed');
 
-  // The pages are audited while Pagefind indexes them (it runs in its own process); the index
-  // is audited once written.
+  // The pages are audited while Pagefind indexes them, each in its own process: the audit's
+  // memory is returned when it exits, before Pagefind's peaks. The index is audited once written.
   const indexStarted = performance.now();
-  const audit = { contentDir: site.contentDir, distDir: staging, articles: readContentArticles(site.contentDir) };
-  let problems: string[] = [];
-  let auditMs = 0;
+  const pageAudit = auditPagesInChild();
   let pages: number;
   try {
-    pages = await buildSearchIndex(staging, () => {
-      const auditStarted = performance.now();
-      problems = auditPages(audit);
-      auditMs = performance.now() - auditStarted;
-    });
+    pages = await buildSearchIndex(staging);
   } catch (error) {
     console.error((error as Error).message);
+    await pageAudit;
     return fail('search index failed');
   }
   const indexMs = performance.now() - indexStarted;
+  const { problems, ms: auditMs, error: auditError } = await pageAudit;
+  if (auditError) {
+    console.error(auditError);
+    return fail('audit failed');
+  }
   console.log(`search index: ${pages} pages in ${Math.round(indexMs)} ms (pages audited meanwhile in ${Math.round(auditMs)} ms)`);
 
+  const audit = { contentDir: site.contentDir, distDir: staging };
   const auditStarted = performance.now();
   problems.push(...auditSearchIndex(audit));
   if (problems.length > 0) {

@@ -21,11 +21,8 @@ export function indexedPageCount(output: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/**
- * Indexes outDir's article pages into outDir/pagefind/ and returns how many pages it indexed.
- * `meanwhile` runs on this thread while Pagefind works in its own process.
- */
-export async function buildSearchIndex(outDir: string, meanwhile?: () => void): Promise<number> {
+/** Indexes outDir's article pages into outDir/pagefind/ and returns how many pages it indexed. */
+export async function buildSearchIndex(outDir: string): Promise<number> {
   // Only article pages carry data-pagefind-body; reading the listing pages too would only cost
   // time (thousands of topic and entity pages on a large archive).
   const args = ['--site', outDir, '--glob', 'articles/**/*.html', '--force-language', site.lang, '--output-path', join(outDir, 'pagefind')];
@@ -37,14 +34,7 @@ export async function buildSearchIndex(outDir: string, meanwhile?: () => void): 
     child.on('error', reject);
     child.on('close', resolve);
   });
-  let meanwhileError: unknown;
-  try {
-    meanwhile?.();
-  } catch (error) {
-    meanwhileError = error;
-  }
   const code = await exited;
-  if (meanwhileError) throw meanwhileError;
   const tail = output.trim().split('\n').slice(-15).join('\n');
   if (code !== 0) throw new Error(`Pagefind failed (exit code ${code}):\n${tail}`);
   const pages = indexedPageCount(output);

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditSite } from '../../scripts/audit.ts';
-import { fixtureContent, fixtureDist } from '../helpers/paths.ts';
+import { execFileSync } from 'node:child_process';
+import { auditSite, PAGE_AUDIT_PREFIX } from '../../scripts/audit.ts';
+import { fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
 
 const SLUG = 'huawei-aims-to-mass-produce-advanced-ai-chip-by-2025';
 const FILE = `articles/${SLUG}`;
@@ -83,5 +84,29 @@ describe('auditSite', () => {
     });
     expect(problems).toContainEqual(expect.stringContaining('draft-secret-merger-plans.md: draft was published'));
     expect(problems).toContainEqual(expect.stringContaining('/articles/stray/ has no source'));
+  });
+});
+
+describe('node scripts/audit.ts --pages (the page audit npm run build runs beside Pagefind)', () => {
+  const pageAudit = (dist: string): string[] => {
+    const stdout = execFileSync(process.execPath, ['scripts/audit.ts', '--pages', dist], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: fixtureContent },
+    });
+    const line = stdout.split('\n').find((each) => each.startsWith(PAGE_AUDIT_PREFIX));
+    expect(line, stdout).toBeDefined();
+    return JSON.parse(line!.slice(PAGE_AUDIT_PREFIX.length)) as string[];
+  };
+
+  it('reports no problem for the intact fixture build', () => {
+    expect(pageAudit(fixtureDist)).toEqual([]);
+  });
+  it('reports, as JSON, the problems auditSite names for the pages', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'audit-'));
+    copies.push(dist);
+    cpSync(fixtureDist, dist, { recursive: true });
+    rmSync(join(dist, FILE), { recursive: true });
+    expect(pageAudit(dist)).toContainEqual(expect.stringMatching(new RegExp(`${SLUG}\\.md: no page at /articles/${SLUG}/`)));
   });
 });
