@@ -11,6 +11,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
+import { readContentArticles } from './lib/content-files.ts';
+import { runNode } from './lib/run-node.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { site } from '../src/lib/site.ts';
 
@@ -41,21 +43,11 @@ function renderSite(): Promise<Record<string, number | null> | null> {
 }
 
 /** `node scripts/audit.ts --pages` on the staging folder: its problems, or why it gave none. */
-function auditPagesInChild(): Promise<{ problems: string[]; ms: number; error?: string }> {
-  const started = performance.now();
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['scripts/audit.ts', '--pages', staging], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      const line = stdout.split('\n').find((each) => each.startsWith(PAGE_AUDIT_PREFIX));
-      if (code !== 0 || !line) done({ problems: [], ms, error: `the page audit stopped (exit code ${code}):\n${stderr.trim() || stdout.trim()}` });
-      else done({ problems: JSON.parse(line.slice(PAGE_AUDIT_PREFIX.length)) as string[], ms });
-    });
-  });
+async function auditPagesInChild(): Promise<{ problems: string[]; ms: number; error?: string }> {
+  const { code, stdout, stderr, ms } = await runNode(['scripts/audit.ts', '--pages', staging]);
+  const line = stdout.split('\n').find((each) => each.startsWith(PAGE_AUDIT_PREFIX));
+  if (code !== 0 || !line) return { problems: [], ms, error: `the page audit stopped (exit code ${code}):\n${stderr.trim() || stdout.trim()}` };
+  return { problems: JSON.parse(line.slice(PAGE_AUDIT_PREFIX.length)) as string[], ms };
 }
 
 async function main(): Promise<number> {
@@ -74,9 +66,12 @@ async function main(): Promise<number> {
   // memory is returned when it exits, before Pagefind's peaks. The index is audited once written.
   const indexStarted = performance.now();
   const pageAudit = auditPagesInChild();
+  const indexing = buildSearchIndex(staging);
+  // Read here, while both children work, rather than again after them by auditSearchIndex.
+  const articles = readContentArticles(site.contentDir);
   let pages: number;
   try {
-    pages = await buildSearchIndex(staging);
+    pages = await indexing;
   } catch (error) {
     console.error((error as Error).message);
     await pageAudit;
@@ -90,7 +85,7 @@ async function main(): Promise<number> {
   }
   console.log(`search index: ${pages} pages in ${Math.round(indexMs)} ms (pages audited meanwhile in ${Math.round(auditMs)} ms)`);
 
-  const audit = { contentDir: site.contentDir, distDir: staging };
+  const audit = { contentDir: site.contentDir, distDir: staging, articles };
   const auditStarted = performance.now();
   problems.push(...auditSearchIndex(audit));
   if (problems.length > 0) {

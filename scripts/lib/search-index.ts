@@ -5,10 +5,10 @@
  * and the CLI is what the benchmark's bare baseline runs. A non-zero exit, or a run that
  * indexed no page, is an error.
  */
-import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../../src/lib/site.ts';
+import { runNode } from './run-node.ts';
 
 /** The package's own launcher (it picks the binary for this platform), beside its lib/index.js. */
 function pagefindLauncher(): string {
@@ -26,15 +26,8 @@ export async function buildSearchIndex(outDir: string): Promise<number> {
   // Only article pages carry data-pagefind-body; reading the listing pages too would only cost
   // time (thousands of topic and entity pages on a large archive).
   const args = ['--site', outDir, '--glob', 'articles/**/*.html', '--force-language', site.lang, '--output-path', join(outDir, 'pagefind')];
-  const child = spawn(process.execPath, [pagefindLauncher(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  const code = await exited;
+  const { code, stdout, stderr } = await runNode([pagefindLauncher(), ...args]);
+  const output = `${stdout}${stderr}`;
   const tail = output.trim().split('\n').slice(-15).join('\n');
   if (code !== 0) throw new Error(`Pagefind failed (exit code ${code}):\n${tail}`);
   const pages = indexedPageCount(output);

@@ -4,16 +4,15 @@
  *
  * - Rendering: src/lib/og-render.ts draws the layout from src/lib/og-image.ts with the Inter font
  *   from node_modules (no network): fontkit sets the text, resvg rasterises each glyph once, and
- *   the image is written as a palette PNG (about 20 KB) in 2–3 ms.
+ *   the image is written as a palette PNG (about 20 KB) in about 3 ms.
  * - Cache: node_modules/.cache/og-images/<key>.png, where the key hashes the image's text, the
  *   template version, the font bytes and the library versions (OG_IMAGE_CACHE overrides the
  *   folder). A warm build only reads the cached files; nothing is rendered. Once a day a build
  *   deletes the images it does not use that are more than 30 days old.
  * - Speed: the article route's getStaticPaths hands every article to queueOgImages(), which
  *   renders the missing images on worker threads (one per core but the one Astro renders pages
- *   on, at least one; OG_IMAGE_WORKERS overrides; 0
- *   renders in-process) while Astro renders the pages; the build:done hook then copies each
- *   image from the cache into dist/og/.
+ *   on, at least one; OG_IMAGE_WORKERS overrides; 0 renders in-process) while Astro renders the
+ *   pages; the build:done hook then hard-links (or copies) each image from the cache into dist/og/.
  *
  * This file is also the workers' entry point: Astro bundles it into the build, so the workers
  * load this source file itself (Node runs TypeScript directly) from the project folder.
@@ -451,7 +450,7 @@ function publish(cached: string, target: string): void {
 }
 
 /**
- * Writes dist/og/<slug>.png for every queued image once the pages are built. Images are copied
+ * Writes dist/og/<slug>.png for every queued image once the pages are built. Images are linked
  * from the cache rather than served by an Astro route: a route costs about a millisecond of
  * Astro's per-page work for each image, some 10 s on a 10,000-article archive.
  */

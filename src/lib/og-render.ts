@@ -111,8 +111,8 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
     return faceOrder(weight)[0];
   }
 
-  /** The glyphs of one line, with pen positions, and the line's width. */
-  function setLine(text: OgText): { glyphs: Placed[]; width: number } {
+  /** The glyphs of one line, with their pen positions. */
+  function setLine(text: OgText): Placed[] {
     const scale = text.fontSize / primary.unitsPerEm;
     const lineTop = text.top + (text.lineHeight - (primary.ascent - primary.descent) * scale) / 2;
     const baseline = Math.round(lineTop + primary.ascent * scale);
@@ -143,7 +143,7 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
     const x0 = text.align === 'right' ? text.x - pen : text.x;
     // Glyph masks exist for quarter pixels only, so that is where glyphs go.
     for (const glyph of glyphs) glyph.x = Math.round((glyph.x + x0) * SUBPIXEL) / SUBPIXEL;
-    return { glyphs, width: pen };
+    return glyphs;
   }
 
   // ---- Rasterising glyphs: once per glyph, size and quarter-pixel offset.
@@ -245,7 +245,7 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
     const drawn: number[] = [];
     for (const text of layout.texts) {
       const colour = colours.indexOf(text.colour);
-      for (const placed of setLine(text).glyphs) {
+      for (const placed of setLine(text)) {
         const pixel = Math.floor(placed.x);
         const phase = Math.round((placed.x - pixel) * SUBPIXEL);
         const mask = maskFor(placed, phase);
@@ -303,7 +303,7 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
         ...layout.rects.map((rect) => `<rect x="${rect.x}" y="${rect.y}" width="${rect.width}" height="${rect.height}" fill="${rect.colour}"/>`),
       ];
       for (const text of layout.texts) {
-        for (const placed of setLine(text).glyphs) {
+        for (const placed of setLine(text)) {
           if (placed.glyph.path.commands.length === 0) continue;
           const scale = placed.fontSize / loaded[placed.face].font.unitsPerEm;
           parts.push(
