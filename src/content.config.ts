@@ -43,6 +43,9 @@ const articles = defineCollection({
     base: `${site.contentDir}/articles`,
     pattern: '**/*.md',
     generateId: ({ entry }) => articleSlugFromPath(entry),
+    // Pages, feeds and search read the rendered HTML; the Markdown source would only double the
+    // content store every page build loads (31 of 72 MB at 10,000 articles).
+    retainBody: false,
   }),
   schema: z.object({
     title: z.string({ error: 'is required' }).trim().min(1, 'must not be empty'),

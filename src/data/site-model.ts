@@ -21,7 +21,6 @@ async function load(): Promise<SiteModel> {
       id: entry.id,
       file: entry.filePath ?? `${site.contentDir}/articles/${entry.id}.md`,
       ...entry.data,
-      body: entry.body ?? '',
       html: entry.rendered?.html ?? '',
     })),
     topics.map((entry) => ({ slug: entry.id, ...entry.data })),

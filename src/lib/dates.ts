@@ -13,14 +13,27 @@ export function parseIsoDate(text: string): Date | null {
   return date;
 }
 
-/** 2024-11-22 */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/**
+ * A formatter remembered per instant: a large archive shows the same few thousand days on
+ * hundreds of thousands of list items, and formatting was 0.8 s of a 10,000-article build.
+ */
+function memoised(format: (date: Date) => string): (date: Date) => string {
+  const seen = new Map<number, string>();
+  return (date) => {
+    const time = date.getTime();
+    let text = seen.get(time);
+    if (text === undefined) {
+      text = format(date);
+      seen.set(time, text);
+    }
+    return text;
+  };
 }
+
+/** 2024-11-22 */
+export const isoDay = memoised((date) => date.toISOString().slice(0, 10));
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** 22 November 2024 */
-export function displayDate(date: Date): string {
-  return longDate.format(date);
-}
+export const displayDate = memoised((date) => longDate.format(date));

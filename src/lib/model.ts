@@ -28,8 +28,6 @@ export interface ArticleInput {
   draft?: boolean;
   /** Frontmatter corrections to the entities found in the text. */
   entities?: { add?: readonly string[]; remove?: readonly string[] };
-  /** Markdown source of the body. */
-  body: string;
   /** Body rendered to HTML by the content layer, before sanitising. */
   html: string;
 }
@@ -48,7 +46,6 @@ export interface Article {
   readingMinutes: number;
   /** Sanitised body HTML, the one version pages, feeds and search all use. */
   html: string;
-  body: string;
 }
 
 export interface TopicGroup extends TopicDef {
@@ -171,7 +168,6 @@ export function buildModel(
       words,
       readingMinutes: readingMinutes(words),
       html,
-      body: input.body,
     });
   }
   if (problems.length > 0) throw new ContentError(problems);

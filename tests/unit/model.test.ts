@@ -16,7 +16,6 @@ function input(id: string, date: string, extra: Partial<ArticleInput> = {}): Art
     title: `Title ${id}`,
     date: new Date(`${date}T00:00:00Z`),
     topics: ['ai'],
-    body: `First paragraph of ${id}.\n\nSecond paragraph.`,
     html: `<p>First paragraph of ${id}.</p>`,
     ...extra,
   };
@@ -44,7 +43,7 @@ describe('buildModel', () => {
   });
   it('derives a summary from the first paragraph when none is given', () => {
     const model = buildModel(
-      [input('a', '2024-01-01', { body: '**Bold** start of [a link](/x).\n\nMore.', html: '<p><strong>Bold</strong> start of <a href="/x">a link</a> &amp; more.</p>\n<p>More.</p>' })],
+      [input('a', '2024-01-01', { html: '<p><strong>Bold</strong> start of <a href="/x">a link</a> &amp; more.</p>\n<p>More.</p>' })],
       topics,
     );
     expect(model.article('a')?.summary).toBe('Bold start of a link & more.');
@@ -70,7 +69,7 @@ describe('buildModel', () => {
   it('refuses an empty body and an update before publication', () => {
     const problems = problemsOf(() =>
       buildModel(
-        [input('a', '2024-01-05', { body: '', html: '' }), input('b', '2024-01-05', { updated: new Date('2024-01-01T00:00:00Z') })],
+        [input('a', '2024-01-05', { html: '' }), input('b', '2024-01-05', { updated: new Date('2024-01-01T00:00:00Z') })],
         topics,
       ),
     );

@@ -15,22 +15,19 @@ const entities: EntityDef[] = [
 ];
 
 function input(id: string, date: string, text: string, topicSlugs = ['chips']): ArticleInput {
-  return { id, file: `${id}.md`, title: `Title ${id}`, date: new Date(`${date}T00:00:00Z`), topics: topicSlugs, body: text, html: `<p>${text}</p>` };
+  return { id, file: `${id}.md`, title: `Title ${id}`, date: new Date(`${date}T00:00:00Z`), topics: topicSlugs, html: `<p>${text}</p>` };
 }
 
 describe('relatedArticles', () => {
-  const model = buildModel(
-    [
-      input('a', '2024-01-01', 'China and SMIC and TSMC.'),
-      input('b', '2024-01-02', 'China and SMIC.'),
-      input('c', '2024-01-03', 'China only.'),
-      input('d', '2024-01-04', 'China and TSMC.'),
-      input('e', '2024-01-05', 'Nothing shared.', ['space']),
-      input('f', '2024-01-06', 'China elsewhere.', ['space']),
-    ],
-    topics,
-    entities,
-  );
+  const inputs = [
+    input('a', '2024-01-01', 'China and SMIC and TSMC.'),
+    input('b', '2024-01-02', 'China and SMIC.'),
+    input('c', '2024-01-03', 'China only.'),
+    input('d', '2024-01-04', 'China and TSMC.'),
+    input('e', '2024-01-05', 'Nothing shared.', ['space']),
+    input('f', '2024-01-06', 'China elsewhere.', ['space']),
+  ];
+  const model = buildModel(inputs, topics, entities);
   const related = (slug: string) => relatedArticles(model, model.article(slug)!).map((r) => r.article.slug);
 
   it('ranks by rare shared entities, then topics, then recency, never itself', () => {
@@ -42,11 +39,7 @@ describe('relatedArticles', () => {
   });
   it('is stable: the same input gives the same list', () => {
     expect(related('b')).toEqual(related('b'));
-    const again = buildModel(
-      [...model.articles].reverse().map((a) => input(a.slug, a.date.toISOString().slice(0, 10), a.body, a.topics.map((t) => t.slug))),
-      topics,
-      entities,
-    );
+    const again = buildModel([...inputs].reverse(), topics, entities);
     expect(relatedArticles(again, again.article('b')!).map((r) => r.article.slug)).toEqual(related('b'));
   });
 });
