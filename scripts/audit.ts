@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentFileProblems, readContentArticles, readContentTopics, type ContentArticle } from './lib/content-files.ts';
+import { readContentTopics, scanContentArticles, type ContentArticle, type ContentScan } from './lib/content-files.ts';
 import { readPagefindPages } from './lib/pagefind-index.ts';
 import { site } from '../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../src/lib/urls.ts';
@@ -14,8 +14,8 @@ import { absoluteUrl, paths, url } from '../src/lib/urls.ts';
 export interface AuditOptions {
   contentDir: string;
   distDir: string;
-  /** The articles of contentDir, if already read. */
-  articles?: ContentArticle[];
+  /** contentDir's articles, if already read (scanContentArticles). */
+  content?: ContentScan;
 }
 
 function hrefsIn(html: string): string[] {
@@ -50,8 +50,9 @@ function feedLinks(xml: string): string[] {
 }
 
 /** Everything but the search index: pages, listings, feeds and sitemap (see auditSearchIndex). */
-export function auditPages({ contentDir, distDir, articles = readContentArticles(contentDir) }: AuditOptions): string[] {
-  const problems: string[] = contentFileProblems(contentDir);
+export function auditPages({ contentDir, distDir, content = scanContentArticles(contentDir) }: AuditOptions): string[] {
+  const { articles } = content;
+  const problems: string[] = [...content.problems];
   const topics = readContentTopics(contentDir);
   const published = articles.filter((article) => !article.draft);
   const drafts = articles.filter((article) => article.draft);
@@ -150,9 +151,9 @@ export function auditPages({ contentDir, distDir, articles = readContentArticles
 }
 
 /** The search index holds exactly the published articles. */
-export function auditSearchIndex({ contentDir, distDir, articles = readContentArticles(contentDir) }: AuditOptions): string[] {
+export function auditSearchIndex({ contentDir, distDir, content = scanContentArticles(contentDir) }: AuditOptions): string[] {
   const problems: string[] = [];
-  const published = articles.filter((article) => !article.draft);
+  const published = content.articles.filter((article) => !article.draft);
   const href = (article: ContentArticle) => url(paths.article(article.slug));
   let indexed: Set<string>;
   try {
@@ -173,8 +174,8 @@ export function auditSearchIndex({ contentDir, distDir, articles = readContentAr
  * while Pagefind indexes, and auditSearchIndex after.
  */
 export function auditSite(options: AuditOptions): string[] {
-  const articles = options.articles ?? readContentArticles(options.contentDir);
-  return [...auditPages({ ...options, articles }), ...auditSearchIndex({ ...options, articles })];
+  const content = options.content ?? scanContentArticles(options.contentDir);
+  return [...auditPages({ ...options, content }), ...auditSearchIndex({ ...options, content })];
 }
 
 /** The line `npm run build` reads from `node scripts/audit.ts --pages <dir>`: the problems as JSON. */
@@ -185,8 +186,14 @@ if (import.meta.main) {
   const distDir = args.find((arg) => !arg.startsWith('--')) ?? 'dist';
   if (args.includes('--pages')) {
     // scripts/build.ts runs this in its own process beside Pagefind, so its memory is gone when
-    // Pagefind's peaks.
-    console.log(`${PAGE_AUDIT_PREFIX}${JSON.stringify(auditPages({ contentDir: site.contentDir, distDir }))}`);
+    // Pagefind's peaks. With --after-stdin it reads content/ at once (while Astro renders, on the
+    // core Astro leaves idle) and audits the pages when its standard input ends.
+    const content = scanContentArticles(site.contentDir);
+    if (args.includes('--after-stdin')) {
+      process.stdin.resume();
+      await new Promise((resolve) => process.stdin.on('end', resolve));
+    }
+    console.log(`${PAGE_AUDIT_PREFIX}${JSON.stringify(auditPages({ contentDir: site.contentDir, distDir, content }))}`);
   } else {
     const problems = auditSite({ contentDir: site.contentDir, distDir });
     if (problems.length > 0) {

@@ -43,37 +43,29 @@ function day(value: unknown): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '').trim();
 }
 
-export function readContentArticles(contentDir: string): ContentArticle[] {
-  const dir = join(contentDir, 'articles');
-  return markdownFiles(dir).map((name) => {
-    const data = readFrontmatter(readFileSync(join(dir, name), 'utf8'));
-    return {
-      file: relative(process.cwd(), join(dir, name)),
-      slug: articleSlugFromPath(name),
-      title: String(data.title ?? '').trim(),
-      date: day(data.date),
-      updated: data.updated === undefined ? undefined : day(data.updated),
-      topics: Array.isArray(data.topics) ? data.topics.map((t) => String(t).trim().toLowerCase()) : [],
-      draft: data.draft === true,
-    };
-  });
-}
-
 export function readContentTopics(contentDir: string): ContentTopic[] {
   const data: unknown = YAML.parse(readFileSync(join(contentDir, 'topics.yaml'), 'utf8'));
   return (Array.isArray(data) ? data : []).map((topic) => ({ slug: String(topic.id), name: String(topic.name) }));
 }
 
+/** The articles of contentDir, and the problems only a reading of the files themselves shows. */
+export interface ContentScan {
+  articles: ContentArticle[];
+  problems: string[];
+}
+
 /**
- * Problems Astro lets through because its YAML and file readers are lenient: a file that is not
- * UTF-8 (read with replacement characters), an impossible date such as 2024-02-30 (rolled over
- * to 1 March), and two files whose names give the same URL (one would silently replace the other).
+ * Reads every article once. Problems are the ones Astro lets through because its YAML and file
+ * readers are lenient: a file that is not UTF-8 (read with replacement characters), an
+ * impossible date such as 2024-02-30 (rolled over to 1 March), and two files whose names give
+ * the same URL (one would silently replace the other). Frontmatter that is not YAML at all
+ * throws: Astro has refused the build with the line by then.
  */
-export function contentFileProblems(contentDir: string): string[] {
+export function scanContentArticles(contentDir: string): ContentScan {
   const dir = join(contentDir, 'articles');
   const problems: string[] = [];
   const bySlug = new Map<string, string>();
-  for (const name of markdownFiles(dir)) {
+  const articles = markdownFiles(dir).map((name): ContentArticle => {
     const file = relative(process.cwd(), join(dir, name));
     const bytes = readFileSync(join(dir, name));
     let text: string;
@@ -81,24 +73,32 @@ export function contentFileProblems(contentDir: string): string[] {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       problems.push(`${file}: the file is not valid UTF-8; save it as UTF-8 and build again`);
-      continue;
+      text = bytes.toString('utf8');
     }
     const slug = articleSlugFromPath(name);
     const other = bySlug.get(slug);
     if (other) problems.push(`${file}: gives the same URL ${url(paths.article(slug))} as ${other}; rename one of the files`);
     else bySlug.set(slug, file);
-    let data: Record<string, unknown>;
-    try {
-      data = readFrontmatter(text);
-    } catch {
-      continue; // Astro reports YAML syntax errors itself, with the line.
-    }
+    const data = readFrontmatter(text);
     for (const field of ['date', 'updated'] as const) {
       const value = data[field];
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) && !parseIsoDate(value)) {
         problems.push(`${file}: ${field}: "${value}" is not a real date; write it as YYYY-MM-DD`);
       }
     }
-  }
-  return problems;
+    return {
+      file,
+      slug,
+      title: String(data.title ?? '').trim(),
+      date: day(data.date),
+      updated: data.updated === undefined ? undefined : day(data.updated),
+      topics: Array.isArray(data.topics) ? data.topics.map((t) => String(t).trim().toLowerCase()) : [],
+      draft: data.draft === true,
+    };
+  });
+  return { articles, problems };
+}
+
+export function readContentArticles(contentDir: string): ContentArticle[] {
+  return scanContentArticles(contentDir).articles;
 }

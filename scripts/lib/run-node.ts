@@ -3,6 +3,7 @@
  * collects what it printed. The build runs Pagefind and the page audit this way, side by side.
  */
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 
 export interface NodeRun {
   code: number | null;
@@ -11,10 +12,34 @@ export interface NodeRun {
   ms: number;
 }
 
-export function runNode(args: readonly string[]): Promise<NodeRun> {
+export interface NodeChild {
+  /** Resolves when the child has exited. */
+  done: Promise<NodeRun>;
+  /** Ends the child's standard input: a child waiting for that goes on. */
+  release(): void;
+  /** Stops the child (its result is then of no use). */
+  stop(): void;
+}
+
+export interface NodeOptions {
+  /** Run at the lowest CPU priority: the child takes only the time others leave. */
+  background?: boolean;
+}
+
+/** Starts the child with its standard input open, for a child that waits for release(). */
+export function startNode(args: readonly string[], options: NodeOptions = {}): NodeChild {
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  if (options.background && child.pid !== undefined) {
+    try {
+      setPriority(child.pid, 19);
+    } catch {
+      // Not permitted here: it runs at normal priority, only slower to finish.
+    }
+  }
+  // A child that has already exited must not turn the release into an unhandled EPIPE.
+  child.stdin.on('error', () => undefined);
+  const done = new Promise<NodeRun>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -22,4 +47,11 @@ export function runNode(args: readonly string[]): Promise<NodeRun> {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
   });
+  return { done, release: () => child.stdin.end(), stop: () => child.kill() };
+}
+
+export function runNode(args: readonly string[]): Promise<NodeRun> {
+  const child = startNode(args);
+  child.release();
+  return child.done;
 }

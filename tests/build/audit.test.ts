@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { auditSite, PAGE_AUDIT_PREFIX } from '../../scripts/audit.ts';
 import { fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
 
@@ -108,5 +108,23 @@ describe('node scripts/audit.ts --pages (the page audit npm run build runs besid
     cpSync(fixtureDist, dist, { recursive: true });
     rmSync(join(dist, FILE), { recursive: true });
     expect(pageAudit(dist)).toContainEqual(expect.stringMatching(new RegExp(`${SLUG}\\.md: no page at /articles/${SLUG}/`)));
+  });
+  it('with --after-stdin, audits only once its standard input ends (npm run build starts it with Astro)', async () => {
+    const child = spawn(process.execPath, ['scripts/audit.ts', '--pages', '--after-stdin', fixtureDist], {
+      cwd: root,
+      env: { ...process.env, CONTENT_DIR: fixtureContent },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Long enough for the whole fixture audit; the child must still be waiting.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(child.exitCode).toBeNull();
+    expect(stdout).toBe('');
+    child.stdin.end();
+    expect(await exited).toBe(0);
+    expect(stdout.startsWith(PAGE_AUDIT_PREFIX)).toBe(true);
+    expect(JSON.parse(stdout.slice(PAGE_AUDIT_PREFIX.length))).toEqual([]);
   });
 });
