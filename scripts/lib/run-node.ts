@@ -3,7 +3,6 @@
  * collects what it printed. The build runs Pagefind and the page audit this way, side by side.
  */
 import { spawn } from 'node:child_process';
-import { setPriority } from 'node:os';
 
 export interface NodeRun {
   code: number | null;
@@ -21,22 +20,10 @@ export interface NodeChild {
   stop(): void;
 }
 
-export interface NodeOptions {
-  /** Run at the lowest CPU priority: the child takes only the time others leave. */
-  background?: boolean;
-}
-
 /** Starts the child with its standard input open, for a child that waits for release(). */
-export function startNode(args: readonly string[], options: NodeOptions = {}): NodeChild {
+export function startNode(args: readonly string[]): NodeChild {
   const started = performance.now();
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  if (options.background && child.pid !== undefined) {
-    try {
-      setPriority(child.pid, 19);
-    } catch {
-      // Not permitted here: it runs at normal priority, only slower to finish.
-    }
-  }
   // A child that has already exited must not turn the release into an unhandled EPIPE.
   child.stdin.on('error', () => undefined);
   const done = new Promise<NodeRun>((resolve, reject) => {
