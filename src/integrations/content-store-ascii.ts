@@ -5,9 +5,9 @@
  * HTML) into one module, `export default JSON.parse("…")`, and the build imports it before the
  * first page renders. V8 builds that string literal as a one-byte string while it holds only
  * Latin-1 characters; one curly apostrophe anywhere makes all of it two-byte, and then compiling
- * the module takes several times as long: at the benchmark's 10,000 articles (72 MB) importing it
- * took 7.5 s instead of 2.2 s (`npm run bench` prints the phases; the measurement is in README →
- * Performance). Real articles always hold such characters (’ “ – …).
+ * the module takes several times as long: at the benchmark's 10,000 articles (72 MB) compiling it
+ * took 7.3 CPU-seconds of the Astro step (README → Performance has the command). Real articles
+ * always hold such characters (’ “ – …).
  *
  * Non-ASCII characters can only appear inside JSON strings, so each one is written as a JSON
  * escape (`\u2019`) within the JavaScript literal. JSON.parse turns it back into the same
