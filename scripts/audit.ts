@@ -180,6 +180,8 @@ export function auditSite(options: AuditOptions): string[] {
 
 /** The line `npm run build` reads from `node scripts/audit.ts --pages <dir>`: the problems as JSON. */
 export const PAGE_AUDIT_PREFIX = 'page-audit: ';
+/** What `npm run build` writes to an audit started with --after-stdin once the pages are built. */
+export const AUDIT_GO = 'go';
 
 if (import.meta.main) {
   const args = process.argv.slice(2);
@@ -187,11 +189,17 @@ if (import.meta.main) {
   if (args.includes('--pages')) {
     // scripts/build.ts runs this in its own process beside Pagefind, so its memory is gone when
     // Pagefind's peaks. With --after-stdin it reads content/ at once (while Astro renders, on the
-    // core Astro leaves idle) and audits the pages when its standard input ends.
+    // core Astro leaves idle) and audits the pages once its standard input says "go"; input that
+    // ends without it means the build stopped, and there is nothing to audit.
     const content = scanContentArticles(site.contentDir);
     if (args.includes('--after-stdin')) {
-      process.stdin.resume();
+      let input = '';
+      process.stdin.setEncoding('utf8').on('data', (chunk: string) => (input += chunk));
       await new Promise((resolve) => process.stdin.on('end', resolve));
+      if (input.trim() !== AUDIT_GO) {
+        console.error('audit: the build stopped before its pages were ready; nothing audited');
+        process.exit(2);
+      }
     }
     console.log(`${PAGE_AUDIT_PREFIX}${JSON.stringify(auditPages({ contentDir: site.contentDir, distDir, content }))}`);
   } else {

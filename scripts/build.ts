@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
+import { AUDIT_GO, auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
 import { scanContentArticles, type ContentScan } from './lib/content-files.ts';
 import { startNode } from './lib/run-node.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
@@ -59,16 +59,19 @@ interface PageAudit {
 function startPageAudit(): { release(): void; stop(): void; result: Promise<PageAudit> } {
   const child = startNode(['scripts/audit.ts', '--pages', '--after-stdin', staging]);
   let releasedAt = performance.now();
-  const result = child.done.then(({ code, stdout, stderr }): PageAudit => {
-    const ms = performance.now() - releasedAt;
-    const line = stdout.split('\n').find((each) => each.startsWith(PAGE_AUDIT_PREFIX));
-    if (code !== 0 || !line) return { problems: [], ms, error: `the page audit stopped (exit code ${code}):\n${stderr.trim() || stdout.trim()}` };
-    return { problems: JSON.parse(line.slice(PAGE_AUDIT_PREFIX.length)) as string[], ms };
-  });
+  const result = child.done.then(
+    ({ code, stdout, stderr }): PageAudit => {
+      const ms = performance.now() - releasedAt;
+      const line = stdout.split('\n').find((each) => each.startsWith(PAGE_AUDIT_PREFIX));
+      if (code !== 0 || !line) return { problems: [], ms, error: `the page audit stopped (exit code ${code}):\n${stderr.trim() || stdout.trim()}` };
+      return { problems: JSON.parse(line.slice(PAGE_AUDIT_PREFIX.length)) as string[], ms };
+    },
+    (error: Error): PageAudit => ({ problems: [], ms: 0, error: `the page audit could not start: ${error.message}` }),
+  );
   return {
     release: () => {
       releasedAt = performance.now();
-      child.release();
+      child.release(AUDIT_GO);
     },
     stop: child.stop,
     result,
@@ -84,14 +87,14 @@ async function main(): Promise<number> {
     return 1;
   };
 
-  // Astro renders on one core. This process and the page audit (a process of its own, so its
-  // memory is returned before Pagefind's peak) read content/ on the other one meanwhile.
+  // Astro syncs content and renders on one core. This process and the page audit (a process of
+  // its own, whose memory is returned when it exits) read content/ on the other one meanwhile.
   const rendering = renderSite();
   let content: ContentScan | undefined;
   try {
     content = scanContentArticles(site.contentDir);
   } catch {
-    // Astro names what is wrong with the content; the audit reads it again if Astro passed.
+    // No articles folder at all: Astro says so; the index audit reads it again if Astro passed.
   }
   const pageAudit = startPageAudit();
   const astro = await rendering;

@@ -43,8 +43,8 @@ const articles = defineCollection({
     base: `${site.contentDir}/articles`,
     pattern: '**/*.md',
     generateId: ({ entry }) => articleSlugFromPath(entry),
-    // Pages, feeds and search read the rendered HTML; the Markdown source would only double the
-    // content store every page build loads (31 of 72 MB at 10,000 articles).
+    // Pages, feeds and search read the rendered HTML; the Markdown source would only add to the
+    // content store every build loads (31 of its 72 MB at 10,000 articles).
     retainBody: false,
   }),
   schema: z.object({

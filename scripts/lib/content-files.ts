@@ -58,14 +58,15 @@ export interface ContentScan {
  * Reads every article once. Problems are the ones Astro lets through because its YAML and file
  * readers are lenient: a file that is not UTF-8 (read with replacement characters), an
  * impossible date such as 2024-02-30 (rolled over to 1 March), and two files whose names give
- * the same URL (one would silently replace the other). Frontmatter that is not YAML at all
- * throws: Astro has refused the build with the line by then.
+ * the same URL (one would silently replace the other). It runs beside Astro, before Astro has
+ * checked anything, and its YAML reader is not Astro's: frontmatter it cannot read is a problem
+ * naming the file, and that article is left out of the list.
  */
 export function scanContentArticles(contentDir: string): ContentScan {
   const dir = join(contentDir, 'articles');
   const problems: string[] = [];
   const bySlug = new Map<string, string>();
-  const articles = markdownFiles(dir).map((name): ContentArticle => {
+  const articles = markdownFiles(dir).flatMap((name): ContentArticle[] => {
     const file = relative(process.cwd(), join(dir, name));
     const bytes = readFileSync(join(dir, name));
     let text: string;
@@ -79,22 +80,30 @@ export function scanContentArticles(contentDir: string): ContentScan {
     const other = bySlug.get(slug);
     if (other) problems.push(`${file}: gives the same URL ${url(paths.article(slug))} as ${other}; rename one of the files`);
     else bySlug.set(slug, file);
-    const data = readFrontmatter(text);
+    let data: Record<string, unknown>;
+    try {
+      data = readFrontmatter(text);
+    } catch (error) {
+      problems.push(`${file}: the frontmatter cannot be read as YAML: ${(error as Error).message.split('\n')[0]}`);
+      return [];
+    }
     for (const field of ['date', 'updated'] as const) {
       const value = data[field];
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) && !parseIsoDate(value)) {
         problems.push(`${file}: ${field}: "${value}" is not a real date; write it as YYYY-MM-DD`);
       }
     }
-    return {
-      file,
-      slug,
-      title: String(data.title ?? '').trim(),
-      date: day(data.date),
-      updated: data.updated === undefined ? undefined : day(data.updated),
-      topics: Array.isArray(data.topics) ? data.topics.map((t) => String(t).trim().toLowerCase()) : [],
-      draft: data.draft === true,
-    };
+    return [
+      {
+        file,
+        slug,
+        title: String(data.title ?? '').trim(),
+        date: day(data.date),
+        updated: data.updated === undefined ? undefined : day(data.updated),
+        topics: Array.isArray(data.topics) ? data.topics.map((t) => String(t).trim().toLowerCase()) : [],
+        draft: data.draft === true,
+      },
+    ];
   });
   return { articles, problems };
 }

@@ -14,8 +14,8 @@ export interface NodeRun {
 export interface NodeChild {
   /** Resolves when the child has exited. */
   done: Promise<NodeRun>;
-  /** Ends the child's standard input: a child waiting for that goes on. */
-  release(): void;
+  /** Writes `line` (if given) to the child's standard input and ends it. */
+  release(line?: string): void;
   /** Stops the child (its result is then of no use). */
   stop(): void;
 }
@@ -34,7 +34,7 @@ export function startNode(args: readonly string[]): NodeChild {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
   });
-  return { done, release: () => child.stdin.end(), stop: () => child.kill() };
+  return { done, release: (line) => child.stdin.end(line === undefined ? undefined : `${line}\n`), stop: () => child.kill() };
 }
 
 export function runNode(args: readonly string[]): Promise<NodeRun> {

@@ -1,12 +1,12 @@
 /**
  * Keeps the build's copy of the content store one string of ASCII.
  *
- * Astro bundles the whole content store (every article's frontmatter, Markdown and rendered
- * HTML) into one module, `export default JSON.parse("…")`, and the build imports it before the
+ * Astro bundles the whole content store (every article's frontmatter and rendered HTML) into
+ * one module, `export default JSON.parse("…")`, and the build imports it before the
  * first page renders. V8 builds that string literal as a one-byte string while it holds only
  * Latin-1 characters; one curly apostrophe anywhere makes all of it two-byte, and then compiling
- * the module takes several times as long: at the benchmark's 10,000 articles (72 MB) compiling it
- * took 7.3 CPU-seconds of the Astro step (README → Performance has the command). Real articles
+ * the module takes several times as long: at the benchmark's 10,000 articles (72 MB, with the
+ * Markdown bodies the store then kept) compiling it took 7.3 CPU-seconds of the Astro step (README → Performance has the command). Real articles
  * always hold such characters (’ “ – …).
  *
  * Non-ASCII characters can only appear inside JSON strings, so each one is written as a JSON
@@ -20,13 +20,18 @@ export const CONTENT_STORE_MODULE = '\0astro:data-layer-content';
 const PREFIX = 'export default JSON.parse(';
 const NON_ASCII = /[^\x00-\x7f]/g;
 
+/** How many backslashes end text[0, end). */
+function backslashesBefore(text: string, end: number): number {
+  let count = 0;
+  while (end - 1 - count >= 0 && text.charCodeAt(end - 1 - count) === 92 /* \\ */) count++;
+  return count;
+}
+
 /** True when text is exactly one double-quoted string literal (every inner quote escaped). */
 function isOneStringLiteral(text: string): boolean {
   if (text.length < 2 || !text.startsWith('"')) return false;
   for (let at = text.indexOf('"', 1); at !== -1; at = text.indexOf('"', at + 1)) {
-    let slashes = 0;
-    while (text.charCodeAt(at - 1 - slashes) === 92 /* \ */) slashes++;
-    if (slashes % 2 === 0) return at === text.length - 1;
+    if (backslashesBefore(text, at) % 2 === 0) return at === text.length - 1;
   }
   return false;
 }
@@ -41,13 +46,17 @@ export function escapeContentStore(code: string): { code: string; escaped: numbe
   if (!code.startsWith(PREFIX) || !/^\s*;?\s*$/.test(code.slice(close + 1))) return null;
   if (!isOneStringLiteral(code.slice(PREFIX.length, close))) return null;
   let escaped = 0;
+  let escapedByBackslash = false;
   // Two backslashes in the JavaScript source are one in the string JSON.parse reads. Characters
   // beyond U+FFFF are two UTF-16 units here, and JSON reads the escaped pair back as one.
-  const ascii = code.replace(NON_ASCII, (char) => {
+  const ascii = code.replace(NON_ASCII, (char, offset: number) => {
+    // JSON.stringify never escapes such a character; a JavaScript escape of one (a line
+    // continuation) would change meaning once the character is replaced.
+    if (backslashesBefore(code, offset) % 2 === 1) escapedByBackslash = true;
     escaped++;
     return `\\\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
-  return { code: ascii, escaped };
+  return escapedByBackslash ? null : { code: ascii, escaped };
 }
 
 export default function contentStoreAscii(): AstroIntegration {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { auditSite, PAGE_AUDIT_PREFIX } from '../../scripts/audit.ts';
+import { AUDIT_GO, auditSite, PAGE_AUDIT_PREFIX } from '../../scripts/audit.ts';
 import { fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
 
 const SLUG = 'huawei-aims-to-mass-produce-advanced-ai-chip-by-2025';
@@ -109,22 +109,42 @@ describe('node scripts/audit.ts --pages (the page audit npm run build runs besid
     rmSync(join(dist, FILE), { recursive: true });
     expect(pageAudit(dist)).toContainEqual(expect.stringMatching(new RegExp(`${SLUG}\\.md: no page at /articles/${SLUG}/`)));
   });
-  it('with --after-stdin, audits only once its standard input ends (npm run build starts it with Astro)', async () => {
+  /** The audit as npm run build starts it: reading content/, then waiting for its standard input. */
+  const waitingAudit = () => {
     const child = spawn(process.execPath, ['scripts/audit.ts', '--pages', '--after-stdin', fixtureDist], {
       cwd: root,
       env: { ...process.env, CONTENT_DIR: fixtureContent },
-      stdio: ['pipe', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    // Long enough for the whole fixture audit; the child must still be waiting.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(child.exitCode).toBeNull();
-    expect(stdout).toBe('');
-    child.stdin.end();
-    expect(await exited).toBe(0);
-    expect(stdout.startsWith(PAGE_AUDIT_PREFIX)).toBe(true);
-    expect(JSON.parse(stdout.slice(PAGE_AUDIT_PREFIX.length))).toEqual([]);
+    return { child, exited, stdout: () => stdout };
+  };
+
+  it('with --after-stdin, audits only once told "go" (npm run build starts it with Astro)', async () => {
+    const audit = waitingAudit();
+    try {
+      // Long enough for the whole fixture audit; the child must still be waiting.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(audit.child.exitCode).toBeNull();
+      expect(audit.stdout()).toBe('');
+      audit.child.stdin.end(`${AUDIT_GO}\n`);
+      expect(await audit.exited).toBe(0);
+      expect(audit.stdout().startsWith(PAGE_AUDIT_PREFIX)).toBe(true);
+      expect(JSON.parse(audit.stdout().slice(PAGE_AUDIT_PREFIX.length))).toEqual([]);
+    } finally {
+      audit.child.kill();
+    }
+  });
+  it('with --after-stdin, audits nothing when its input ends without "go" (the build stopped)', async () => {
+    const audit = waitingAudit();
+    try {
+      audit.child.stdin.end();
+      expect(await audit.exited).toBe(2);
+      expect(audit.stdout()).toBe('');
+    } finally {
+      audit.child.kill();
+    }
   });
 });
