@@ -182,6 +182,8 @@ export function auditSite(options: AuditOptions): string[] {
 export const PAGE_AUDIT_PREFIX = 'page-audit: ';
 /** What `npm run build` writes to an audit started with --after-stdin once the pages are built. */
 export const AUDIT_GO = 'go';
+/** What such an audit writes to its standard error once content/ is read and it waits. */
+export const AUDIT_WAITING = 'audit: content read; waiting for the pages';
 
 if (import.meta.main) {
   const args = process.argv.slice(2);
@@ -193,6 +195,7 @@ if (import.meta.main) {
     // ends without it means the build stopped, and there is nothing to audit.
     const content = scanContentArticles(site.contentDir);
     if (args.includes('--after-stdin')) {
+      console.error(AUDIT_WAITING);
       let input = '';
       process.stdin.setEncoding('utf8').on('data', (chunk: string) => (input += chunk));
       await new Promise((resolve) => process.stdin.on('end', resolve));

@@ -682,7 +682,7 @@ const TIMING_SCRIPT = `
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 `;
 
-export async function browserFigures(dist: string, articlePath: string, topicPath: string | null): Promise<BrowserFigures> {
+async function browserFigures(dist: string, articlePath: string, topicPath: string | null): Promise<BrowserFigures> {
   const { chromium } = await import('playwright-core');
   const { preview } = await import('astro');
   const server = await preview({ root: PROJECT, outDir: dist, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
-import { AUDIT_GO, auditSite, PAGE_AUDIT_PREFIX } from '../../scripts/audit.ts';
+import { AUDIT_GO, AUDIT_WAITING, auditSite, PAGE_AUDIT_PREFIX } from '../../scripts/audit.ts';
 import { fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
 
 const SLUG = 'huawei-aims-to-mass-produce-advanced-ai-chip-by-2025';
@@ -118,15 +118,22 @@ describe('node scripts/audit.ts --pages (the page audit npm run build runs besid
     });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const waiting = new Promise<void>((resolve) => {
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        if (stderr.includes(AUDIT_WAITING)) resolve();
+      });
+    });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    return { child, exited, stdout: () => stdout };
+    return { child, waiting, exited, stdout: () => stdout };
   };
 
   it('with --after-stdin, audits only once told "go" (npm run build starts it with Astro)', async () => {
     const audit = waitingAudit();
     try {
-      // Long enough for the whole fixture audit; the child must still be waiting.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // It says it waits (a child that ignored --after-stdin would never say so) and has audited nothing.
+      await audit.waiting;
       expect(audit.child.exitCode).toBeNull();
       expect(audit.stdout()).toBe('');
       audit.child.stdin.end(`${AUDIT_GO}\n`);
