@@ -45,6 +45,7 @@ console.log(
     setup: span(started, marks.configDone),
     contentSync: span(marks.configDone, marks.buildStart),
     render: span(marks.buildStart, marks.generated),
+    feeds: marks.feeds === undefined ? null : Math.round(marks.feeds),
     images: span(marks.generated, performance.now()),
   })}`,
 );

@@ -49,6 +49,8 @@ import { gzipSync } from 'node:zlib';
 import { generateCorpus } from './generate-corpus.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** How many pages this site's Astro config renders at a time; the bare baseline keeps Astro's default, 1. */
+const SITE_CONCURRENCY: number = ((await import(join(ROOT, 'astro.config.mjs'))) as { default: { build?: { concurrency?: number } } }).default.build?.concurrency ?? 1;
 const OUT = join(ROOT, 'bench-out');
 const GNU_TIME = '/usr/bin/time';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -391,55 +393,7 @@ function dirSize(dir: string): DirSize {
 
 // ---------------------------------------------------------------- the full build's own figures
 
-interface RouteTimes {
-  /** Sum of Astro's per-route "(+N ms)" by group: articles, topics, feeds, sitemap, or the first path segment. */
-  groups: Record<string, { ms: number; routes: number }>;
-  routes: number;
-  totalMs: number;
-  slowest: { route: string; ms: number }[];
-}
-
 const ANSI = /\u001b\[[0-9;]*m/g;
-const ROUTE_LINE = /[├└]─\s+(\S+)\s+\(\+(\d+(?:\.\d+)?)\s*(ms|s)\)/;
-
-function routeGroup(route: string): string {
-  if (/sitemap/.test(route)) return 'sitemap';
-  if (/(^|\/)(rss|atom|feed)[^/]*\.(xml|json|xsl)$|\.xml$/.test(route)) return 'feeds';
-  const first = /^\/([^/]+)\//.exec(route)?.[1];
-  return first ?? 'other pages';
-}
-
-function routeTimes(stdout: string): RouteTimes {
-  const times: RouteTimes = { groups: {}, routes: 0, totalMs: 0, slowest: [] };
-  const all: { route: string; ms: number }[] = [];
-  for (const line of stdout.replace(ANSI, '').split('\n')) {
-    const match = ROUTE_LINE.exec(line);
-    if (!match) continue;
-    const route = match[1];
-    const ms = Number(match[2]) * (match[3] === 's' ? 1000 : 1);
-    all.push({ route, ms });
-    times.routes += 1;
-    times.totalMs += ms;
-    const group = (times.groups[routeGroup(route)] ??= { ms: 0, routes: 0 });
-    group.ms += ms;
-    group.routes += 1;
-  }
-  times.slowest = all.sort((a, b) => b.ms - a.ms).slice(0, 8);
-  return times;
-}
-
-/** Bare build: every route is an article page. */
-function bareRouteMs(stdout: string): { total: number; routes: number } {
-  let total = 0;
-  let routes = 0;
-  for (const line of stdout.replace(ANSI, '').split('\n')) {
-    const match = ROUTE_LINE.exec(line);
-    if (!match) continue;
-    total += Number(match[2]) * (match[3] === 's' ? 1000 : 1);
-    routes += 1;
-  }
-  return { total, routes };
-}
 
 function phases(stdout: string): Record<string, number | null> | null {
   const match = /^phases: (\{.*\})\s*$/m.exec(stdout.replace(ANSI, ''));
@@ -891,12 +845,14 @@ function figures(measured: Measured[], n: number, output: DirSize): BuildFigures
 interface SizeResult {
   n: number;
   corpus: { words: number; generateMs: number; vocabulary: number };
-  full: BuildFigures & { phases: Record<string, number | null> | null; routes: RouteTimes; breakdown: { name: string; bytes: number; files: number }[] };
+  full: BuildFigures & { phases: Record<string, number | null> | null; breakdown: { name: string; bytes: number; files: number }[] };
   /** The full build run again with the social-image cache of the first (informational; targets use the cold build). */
-  fullWarm: (BuildFigures & { phases: Record<string, number | null> | null; routes: RouteTimes }) | null;
-  bare: BuildFigures & { astroMs: number; pagefindMs: number; astroPeakBytes: number; pagefindPeakBytes: number; routeMs: number; routes: number };
+  fullWarm: (BuildFigures & { phases: Record<string, number | null> | null }) | null;
+  bare: BuildFigures & { astroMs: number; pagefindMs: number; astroPeakBytes: number; pagefindPeakBytes: number };
+  /** The bare site built with the build.concurrency this site uses: for reference, not the target's baseline. */
+  bareConcurrent: (BuildFigures & { astroMs: number; pagefindMs: number }) | null;
   hugo: (BuildFigures & { version: string }) | null;
-  ratios: { fullOverBare: number | null; fullOverHugo: number | null };
+  ratios: { fullOverBare: number | null; fullOverBareConcurrent: number | null; fullOverHugo: number | null };
   pages?: ReturnType<typeof pageWeights>;
   browser?: BrowserFigures;
   profile?: ReturnType<typeof summariseProfile>;
@@ -923,7 +879,7 @@ async function benchSize(n: number, options: Options, measureReader: boolean, hu
     // A cache of its own for the social images (the site's default is the shared node_modules/.cache), so the build is cold.
     const ogCache = join(work, 'og-cache');
     const full = await run(`${n}-full`, process.execPath, ['scripts/build.ts'], { env: { CONTENT_DIR: content, OUT_DIR: fullOut, OG_IMAGE_CACHE: ogCache } });
-    const fullFig = { ...figures([full], n, dirSize(fullOut)), phases: phases(full.stdout), routes: routeTimes(full.stdout), breakdown: outputBreakdown(fullOut) };
+    const fullFig = { ...figures([full], n, dirSize(fullOut)), phases: phases(full.stdout), breakdown: outputBreakdown(fullOut) };
     console.log(`    ${fullFig.ok ? 'ok' : `FAILED (${fullFig.error})`}: ${fmtS(full.wallMs)}, peak ${fmtGiB(fullFig.peakBytes)}, ${fmtMB(fullFig.output.bytes)} in ${fmtInt(fullFig.output.files)} files; phases ${JSON.stringify(fullFig.phases)}${fmtLoad(fullFig)}`);
     if (fullFig.ok) console.log(`    output by folder: ${fmtBreakdown(fullFig.breakdown)}`);
 
@@ -934,7 +890,7 @@ async function benchSize(n: number, options: Options, measureReader: boolean, hu
       console.log("(a') full build again, social-image cache warm …");
       const warmOut = join(work, 'full-warm');
       const warm = await run(`${n}-full-warm`, process.execPath, ['scripts/build.ts'], { env: { CONTENT_DIR: content, OUT_DIR: warmOut, OG_IMAGE_CACHE: ogCache } });
-      warmFig = { ...figures([warm], n, dirSize(warmOut)), phases: phases(warm.stdout), routes: routeTimes(warm.stdout) };
+      warmFig = { ...figures([warm], n, dirSize(warmOut)), phases: phases(warm.stdout) };
       rmSync(warmOut, { recursive: true, force: true });
       console.log(`    ${warmFig.ok ? 'ok' : `FAILED (${warmFig.error})`}: ${fmtS(warm.wallMs)}, peak ${fmtGiB(warmFig.peakBytes)}; phases ${JSON.stringify(warmFig.phases)}${fmtLoad(warmFig)}`);
     }
@@ -957,12 +913,30 @@ async function benchSize(n: number, options: Options, measureReader: boolean, hu
       pagefindMs: barePagefind.wallMs,
       astroPeakBytes: bareAstro.peakBytes,
       pagefindPeakBytes: barePagefind.peakBytes,
-      routeMs: bareRouteMs(bareAstro.stdout).total,
-      routes: bareRouteMs(bareAstro.stdout).routes,
     };
     console.log(
       `    ${bareFig.ok ? 'ok' : `FAILED (${bareFig.error})`}: ${fmtS(bareFig.wallMs)} (astro ${fmtS(bareAstro.wallMs)}, peak ${fmtGiB(bareAstro.peakBytes)}; pagefind ${fmtS(barePagefind.wallMs)}, peak ${fmtGiB(barePagefind.peakBytes)}), ${fmtMB(bareFig.output.bytes)}${fmtLoad(bareFig)}`,
     );
+
+    // (b') the bare site again with this site's build.concurrency, so the reader can see how much of
+    // the ratio that one setting accounts for. The target's baseline stays Astro's default (b).
+    let bareConcurrentFig: SizeResult['bareConcurrent'] = null;
+    if (bareFig.ok) {
+      const concurrentOut = join(work, 'bare-concurrent');
+      await waitForQuiet('the bare build with build.concurrency');
+      console.log(`(b') bare again with build.concurrency ${SITE_CONCURRENCY} …`);
+      const astroRun = await run(`${n}-bare-concurrent-astro`, process.execPath, [astroBin, 'build', '--root', 'bench/bare'], {
+        env: { CONTENT_DIR: content, BARE_OUT_DIR: concurrentOut, BARE_CACHE_DIR: join(work, 'bare-concurrent-cache'), BARE_CONCURRENCY: String(SITE_CONCURRENCY) },
+      });
+      const pagefindRun = astroRun.ok
+        ? await run(`${n}-bare-concurrent-pagefind`, process.execPath, [pagefindBin, '--site', concurrentOut])
+        : ({ ...astroRun, ok: false, wallMs: 0, stdout: '', log: '' } as Measured);
+      bareConcurrentFig = { ...figures([astroRun, pagefindRun], n, dirSize(concurrentOut)), astroMs: astroRun.wallMs, pagefindMs: pagefindRun.wallMs };
+      rmSync(concurrentOut, { recursive: true, force: true });
+      console.log(
+        `    ${bareConcurrentFig.ok ? 'ok' : `FAILED (${bareConcurrentFig.error})`}: ${fmtS(bareConcurrentFig.wallMs)} (astro ${fmtS(astroRun.wallMs)}; pagefind ${fmtS(pagefindRun.wallMs)})${fmtLoad(bareConcurrentFig)}`,
+      );
+    }
 
     // (c) Hugo
     let hugoFig: SizeResult['hugo'] = null;
@@ -983,9 +957,11 @@ async function benchSize(n: number, options: Options, measureReader: boolean, hu
       full: fullFig,
       fullWarm: warmFig,
       bare: bareFig,
+      bareConcurrent: bareConcurrentFig,
       hugo: hugoFig,
       ratios: {
         fullOverBare: fullFig.ok && bareFig.ok ? fullFig.wallMs / bareFig.wallMs : null,
+        fullOverBareConcurrent: fullFig.ok && bareConcurrentFig?.ok ? fullFig.wallMs / bareConcurrentFig.wallMs : null,
         fullOverHugo: fullFig.ok && hugoFig?.ok ? fullFig.wallMs / hugoFig.wallMs : null,
       },
     };
@@ -1087,41 +1063,30 @@ function markdown(results: SizeResult[], targets: Target[], env: Record<string, 
     row('this site: `npm run build`', r.full, '', '1.00×');
     if (r.fullWarm) row('this site, again with its image cache warm', r.fullWarm, '', r.fullWarm.ok && r.full.ok ? fmtRatio(r.full.wallMs / r.fullWarm.wallMs) : 'n/a');
     row('bare Astro + Pagefind CLI', r.bare, ` (${(r.bare.astroMs / 1000).toFixed(1)} + ${(r.bare.pagefindMs / 1000).toFixed(1)})`, fmtRatio(r.ratios.fullOverBare));
+    row(
+      `bare, with this site's \`build.concurrency: ${SITE_CONCURRENCY}\` (reference, not the baseline)`,
+      r.bareConcurrent,
+      r.bareConcurrent ? ` (${(r.bareConcurrent.astroMs / 1000).toFixed(1)} + ${(r.bareConcurrent.pagefindMs / 1000).toFixed(1)})` : '',
+      fmtRatio(r.ratios.fullOverBareConcurrent),
+    );
     row(`Hugo ${r.hugo?.version ?? ''}`, r.hugo, '', fmtRatio(r.ratios.fullOverHugo));
   }
   lines.push('');
   lines.push('Wall time from start to exit; CPU time is user + system of the build\'s processes; peak memory is the larger of the biggest process\'s maximum RSS and the sampled RSS of the whole process tree; other load is the share of the machine\'s CPU used by other processes meanwhile (near 0% for clean figures).');
   lines.push('');
-  lines.push('Phases of the full build (ms; render split by Astro\'s per-route times):');
+  lines.push(`Phases of the full build (ms). Astro renders pages and feeds together, ${SITE_CONCURRENCY} at a time (build.concurrency), so the feeds' time also holds whatever pages ran while a feed waited:`);
   lines.push('');
-  lines.push('| N | setup | content sync | render | preview images (after render) | Pagefind (pages audited meanwhile) | audit of the index | render by route group (Astro\'s per-route times: ms, routes) |');
-  lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  lines.push('| N | setup | content sync | render (pages and feeds) | of which feed endpoints | preview images (after render) | Pagefind (pages audited meanwhile) | audit of the index |');
+  lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
-    const p = r.full.phases ?? {};
     const v = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : fmtInt(x));
-    const groups = Object.entries(r.full.routes.groups)
-      .sort((a, b) => b[1].ms - a[1].ms)
-      .map(([name, g]) => `${name} ${fmtInt(g.ms)} (${fmtInt(g.routes)})`)
-      .join(' · ');
-    lines.push(`| ${fmtInt(r.n)} | ${v(p.setup)} | ${v(p.contentSync)} | ${v(p.render)} | ${v(p.images)} | ${v(p.pagefind)} (${v(p.auditDuringPagefind)}) | ${v(p.audit)} | ${groups} |`);
-    if (r.fullWarm?.ok) {
-      const w = r.fullWarm.phases ?? {};
-      const wg = Object.entries(r.fullWarm.routes.groups)
-        .sort((a, b) => b[1].ms - a[1].ms)
-        .map(([name, g]) => `${name} ${fmtInt(g.ms)} (${fmtInt(g.routes)})`)
-        .join(' · ');
-      lines.push(`| ${fmtInt(r.n)}, image cache warm | ${v(w.setup)} | ${v(w.contentSync)} | ${v(w.render)} | ${v(w.images)} | ${v(w.pagefind)} (${v(w.auditDuringPagefind)}) | ${v(w.audit)} | ${wg} |`);
-    }
+    const phaseRow = (label: string, p: Record<string, number | null>) =>
+      lines.push(`| ${label} | ${v(p.setup)} | ${v(p.contentSync)} | ${v(p.render)} | ${v(p.feeds)} | ${v(p.images)} | ${v(p.pagefind)} (${v(p.auditDuringPagefind)}) | ${v(p.audit)} |`);
+    phaseRow(fmtInt(r.n), r.full.phases ?? {});
+    if (r.fullWarm?.ok) phaseRow(`${fmtInt(r.n)}, image cache warm`, r.fullWarm.phases ?? {});
   }
   for (const r of results) {
     if (r.full.ok) lines.push('', `Output of the full build at N = ${fmtInt(r.n)} by folder (MB, files): ${fmtBreakdown(r.full.breakdown)}.`);
-  }
-  lines.push('');
-  lines.push('| N | article pages: full, ms per page | article pages: bare, ms per page |');
-  lines.push('| ---: | ---: | ---: |');
-  for (const r of results) {
-    const a = r.full.routes.groups.articles;
-    lines.push(`| ${fmtInt(r.n)} | ${a ? (a.ms / a.routes).toFixed(2) : 'n/a'} | ${r.bare.routes ? (r.bare.routeMs / r.bare.routes).toFixed(2) : 'n/a'} |`);
   }
   const reader = [...results].reverse().find((r) => r.pages);
   if (reader?.pages) {

@@ -16,6 +16,8 @@ export default defineConfig({
   outDir: process.env.BARE_OUT_DIR ?? './dist',
   // A cache of its own, so every benchmark build starts cold, as the full build does.
   cacheDir: process.env.BARE_CACHE_DIR ?? './.cache',
-  build: { format: 'directory' },
+  // Astro's default (one page at a time) for the baseline; BARE_CONCURRENCY only for the
+  // benchmark's reference row that uses the site's own setting.
+  build: { format: 'directory', concurrency: Number(process.env.BARE_CONCURRENCY ?? 1) },
   vite: process.env.BARE_CACHE_DIR ? { cacheDir: `${process.env.BARE_CACHE_DIR}/vite` } : {},
 });

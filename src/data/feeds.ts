@@ -8,6 +8,7 @@ import { lastChanged } from '../lib/model.ts';
 import { feedEntry, rssChannelExtras, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { site } from '../lib/site.ts';
 import { absoluteUrl, paths, url } from '../lib/urls.ts';
+import { addSpan } from '../integrations/build-timings.ts';
 
 export interface Feeds {
   site: FeedChannel;
@@ -51,6 +52,16 @@ async function load(): Promise<Feeds> {
 export function getFeeds(): Promise<Feeds> {
   feeds ??= load();
   return feeds;
+}
+
+/** Renders a feed endpoint and adds its time to the build's `feeds` phase (scripts/astro-build.ts prints it). */
+export async function timedFeed(render: () => Promise<Response>): Promise<Response> {
+  const started = performance.now();
+  try {
+    return await render();
+  } finally {
+    addSpan('feeds', started);
+  }
 }
 
 /** An RSS 2.0 response for a channel, with full text, categories and a stylesheet for browsers. */

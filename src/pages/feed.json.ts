@@ -1,8 +1,11 @@
 import type { APIRoute } from 'astro';
-import { getFeeds } from '../data/feeds.ts';
+import { getFeeds, timedFeed } from '../data/feeds.ts';
 import { jsonFeed } from '../lib/feeds.ts';
 
-export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(jsonFeed((await getFeeds()).json), null, 1), {
-    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
-  });
+export const GET: APIRoute = () =>
+  timedFeed(
+    async () =>
+      new Response(JSON.stringify(jsonFeed((await getFeeds()).json), null, 1), {
+        headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+      }),
+  );
