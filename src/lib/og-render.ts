@@ -222,9 +222,8 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
     return design;
   }
 
-  // ---- Drawing: coverage added up per pixel, then turned into palette indices.
+  // ---- Drawing: coverage added up per pixel and turned into a palette index as it is added.
   let coverage = new Uint8Array(0);
-  let ink = new Uint8Array(0);
   let rows = new Uint8Array(0);
 
   function indexed(layout: OgLayout): { rows: Uint8Array; palette: Uint8Array } {
@@ -234,17 +233,12 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
     }
     const { width, height } = layout;
     const design = designFor(layout);
-    if (coverage.length !== width * height) {
-      coverage = new Uint8Array(width * height);
-      ink = new Uint8Array(width * height);
-    }
+    if (coverage.length !== width * height) coverage = new Uint8Array(width * height);
+    else coverage.fill(0);
     if (rows.length !== design.template.length) rows = new Uint8Array(design.template.length);
     rows.set(design.template);
-    const colours = [...design.lookup.keys()];
-    /** Where glyphs were drawn, [x0, y0, x1, y1] each: only there does coverage become ink. */
-    const drawn: number[] = [];
     for (const text of layout.texts) {
-      const colour = colours.indexOf(text.colour);
+      const table = design.lookup.get(text.colour) as Uint8Array;
       for (const placed of setLine(text)) {
         const pixel = Math.floor(placed.x);
         const phase = Math.round((placed.x - pixel) * SUBPIXEL);
@@ -256,34 +250,21 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
         const x1 = Math.min(width, gx + mask.width);
         const y0 = Math.max(0, gy);
         const y1 = Math.min(height, gy + mask.height);
-        if (x0 >= x1 || y0 >= y1) continue;
-        drawn.push(x0, y0, x1, y1);
         for (let y = y0; y < y1; y += 1) {
           let m = (y - gy) * mask.width + (x0 - gx);
           let p = y * width + x0;
-          for (let x = x0; x < x1; x += 1, m += 1, p += 1) {
+          // PNG rows start with a filter byte, hence the + 1.
+          let o = y * (width + 1) + 1 + x0;
+          for (let x = x0; x < x1; x += 1, m += 1, p += 1, o += 1) {
             const a = mask.alpha[m];
             if (a === 0) continue;
+            // Glyph boxes overlap at their edges: a pixel's coverage is the sum of both glyphs'.
             const sum = coverage[p] + a;
-            coverage[p] = sum > 255 ? 255 : sum;
-            ink[p] = colour;
+            const total = sum > 255 ? 255 : sum;
+            coverage[p] = total;
+            const index = table[total];
+            if (index !== 0) rows[o] = index;
           }
-        }
-      }
-    }
-    const tables = colours.map((colour) => design.lookup.get(colour) as Uint8Array);
-    // Glyph boxes overlap at their edges; a pixel already turned into ink has coverage 0 again.
-    for (let i = 0; i < drawn.length; i += 4) {
-      const [x0, y0, x1, y1] = [drawn[i], drawn[i + 1], drawn[i + 2], drawn[i + 3]];
-      for (let y = y0; y < y1; y += 1) {
-        let p = y * width + x0;
-        let o = y * (width + 1) + 1 + x0;
-        for (let x = x0; x < x1; x += 1, p += 1, o += 1) {
-          const c = coverage[p];
-          if (c === 0) continue;
-          const index = tables[ink[p]][c];
-          if (index !== 0) rows[o] = index;
-          coverage[p] = 0;
         }
       }
     }
