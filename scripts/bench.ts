@@ -891,7 +891,6 @@ async function benchSize(n: number, options: Options, measureReader: boolean, hu
       const warmOut = join(work, 'full-warm');
       const warm = await run(`${n}-full-warm`, process.execPath, ['scripts/build.ts'], { env: { CONTENT_DIR: content, OUT_DIR: warmOut, OG_IMAGE_CACHE: ogCache } });
       warmFig = { ...figures([warm], n, dirSize(warmOut)), phases: phases(warm.stdout) };
-      rmSync(warmOut, { recursive: true, force: true });
       console.log(`    ${warmFig.ok ? 'ok' : `FAILED (${warmFig.error})`}: ${fmtS(warm.wallMs)}, peak ${fmtGiB(warmFig.peakBytes)}; phases ${JSON.stringify(warmFig.phases)}${fmtLoad(warmFig)}`);
     }
 
@@ -932,7 +931,6 @@ async function benchSize(n: number, options: Options, measureReader: boolean, hu
         ? await run(`${n}-bare-concurrent-pagefind`, process.execPath, [pagefindBin, '--site', concurrentOut])
         : ({ ...astroRun, ok: false, wallMs: 0, stdout: '', log: '' } as Measured);
       bareConcurrentFig = { ...figures([astroRun, pagefindRun], n, dirSize(concurrentOut)), astroMs: astroRun.wallMs, pagefindMs: pagefindRun.wallMs };
-      rmSync(concurrentOut, { recursive: true, force: true });
       console.log(
         `    ${bareConcurrentFig.ok ? 'ok' : `FAILED (${bareConcurrentFig.error})`}: ${fmtS(bareConcurrentFig.wallMs)} (astro ${fmtS(astroRun.wallMs)}; pagefind ${fmtS(pagefindRun.wallMs)})${fmtLoad(bareConcurrentFig)}`,
       );
@@ -989,9 +987,13 @@ async function benchSize(n: number, options: Options, measureReader: boolean, hu
     }
     return result;
   } finally {
-    if (options.keep) console.log(`kept ${work}`);
-    else rmSync(work, { recursive: true, force: true });
-    cleanup.delete(work);
+    // The folder stays until every build has run (main() removes it): on ext4 a build that
+    // creates files just after tens of thousands were deleted spends seconds more in the kernel
+    // (new inodes skip recently freed ones), which would slow whichever build came next.
+    if (options.keep) {
+      console.log(`kept ${work}`);
+      cleanup.delete(work);
+    }
   }
 }
 
@@ -1171,6 +1173,8 @@ async function main(): Promise<number> {
   if (options.keep) console.log(`kept ${PROJECT}`);
   else rmSync(PROJECT, { recursive: true, force: true });
   cleanup.delete(PROJECT);
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+  cleanup.clear();
   const json = `${JSON.stringify({ env, options, command, totalMs: Math.round(totalMs), results, targets, markdown: table }, null, 2)}\n`;
   writeFileSync(join(OUT, 'results.json'), json);
   // One file per set of sizes too, so a quick run does not overwrite the last full one.
