@@ -4,7 +4,7 @@
  *
  * - Rendering: src/lib/og-render.ts draws the layout from src/lib/og-image.ts with the Inter font
  *   from node_modules (no network): fontkit sets the text, resvg rasterises each glyph once, and
- *   the image is written as a palette PNG (about 20 KB) in about 3 ms.
+ *   the image is written as a palette PNG (about 20 KB) in about 2 ms of CPU.
  * - Cache: node_modules/.cache/og-images/<key>.png, where the key hashes the image's text, the
  *   template version, the font bytes and the library versions (OG_IMAGE_CACHE overrides the
  *   folder). A warm build only reads the cached files; nothing is rendered. Once a day a build
