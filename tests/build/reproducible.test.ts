@@ -36,11 +36,12 @@ describe('two clean builds of the same sources', () => {
   let work: string;
   let first: string;
   let second: string;
+  let firstOutput: string;
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'reproducible-'));
     first = join(work, 'first');
     second = join(work, 'second');
-    await Promise.all([
+    [{ stdout: firstOutput }] = await Promise.all([
       buildIsolated({ outDir: first, env: { TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } }),
       buildIsolated({ outDir: second, env: { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } }),
     ]);
@@ -56,5 +57,17 @@ describe('two clean builds of the same sources', () => {
       .filter((file) => a.get(file) !== b.get(file))
       .map((file) => `${file}: ${firstDifference(readFileSync(join(first, file)), readFileSync(join(second, file)))}`);
     expect(different).toEqual([]);
+  });
+
+  // npm run bench reads this line; the feed endpoints add their time from inside Astro's render.
+  it('print the time of each phase, the feeds included, on one line', () => {
+    const line = firstOutput.split('\n').find((each) => each.startsWith('phases: '));
+    expect(line, 'a "phases: {...}" line').toBeDefined();
+    const phases = JSON.parse((line as string).slice('phases: '.length)) as Record<string, unknown>;
+    for (const name of ['setup', 'contentSync', 'render', 'feeds', 'images', 'pagefind', 'auditDuringPagefind', 'audit']) {
+      expect(phases[name], name).toBeTypeOf('number');
+    }
+    expect(phases.feeds as number).toBeGreaterThan(0);
+    expect(phases.feeds as number).toBeLessThan(phases.render as number);
   });
 });

@@ -56,8 +56,11 @@ export interface BuildOptions {
   imageCache?: 'fresh' | 'shared';
 }
 
-/** Builds a fresh copy of the project into outDir, then deletes the copy. Rejects with the build's output on failure. */
-export async function buildIsolated({ outDir, env = {}, via = 'pipeline', imageCache = 'fresh' }: BuildOptions): Promise<void> {
+/**
+ * Builds a fresh copy of the project into outDir, then deletes the copy. Resolves with what the
+ * build printed; rejects with the build's output on failure.
+ */
+export async function buildIsolated({ outDir, env = {}, via = 'pipeline', imageCache = 'fresh' }: BuildOptions): Promise<{ stdout: string }> {
   const copy = copyProject();
   let script = 'scripts/build.ts';
   if (via === 'astro') {
@@ -71,7 +74,7 @@ export async function buildIsolated({ outDir, env = {}, via = 'pipeline', imageC
   }
   const args = [script];
   try {
-    await run(process.execPath, args, {
+    const { stdout } = await run(process.execPath, args, {
       cwd: copy,
       // Without OG_IMAGE_CACHE the social-image renderer keeps its PNGs in the project's
       // node_modules/.cache/og-images (it resolves the real node_modules, not the symlinks).
@@ -84,6 +87,7 @@ export async function buildIsolated({ outDir, env = {}, via = 'pipeline', imageC
       },
       maxBuffer: 64 * 1024 * 1024,
     });
+    return { stdout };
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`build of ${outDir} failed:\n${stderr}\n${stdout}`.trim());
