@@ -5,7 +5,8 @@
  *   (a) full:  this site's `npm run build` (node scripts/build.ts with CONTENT_DIR and OUT_DIR):
  *              pages, topic pages, feeds, sitemap, Pagefind index and audit;
  *   (b) bare:  bench/bare, an Astro 7 site that renders one page per article and nothing else,
- *              then the Pagefind CLI on its output;
+ *              then the Pagefind CLI on its output (the target's baseline: Astro's defaults);
+ *   (b') bare again with this site's build.concurrency, for reference only;
  *   (c) Hugo:  Debian's hugo on the same articles, with a `topics` taxonomy, pagination and RSS
  *              (skipped when hugo is not installed).
  *
@@ -23,7 +24,9 @@
  *            --keep            keep the temporary folders
  *
  * Builds run in a private copy of the working tree (see snapshotProject), so a build or test
- * running meanwhile in the checkout cannot disturb them and every build starts cold. Before each
+ * running meanwhile in the checkout cannot disturb them and every build starts cold. Nothing is
+ * deleted until the last build has run (creating files just after a mass deletion is slower on
+ * ext4, and that would fall on whichever build came next). Before each
  * timed step it waits for other processes to leave the CPUs, and it prints how much CPU other
  * processes took during each step ("other load"), since this machine may be shared.
  *
@@ -44,13 +47,18 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { generateCorpus } from './generate-corpus.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** How many pages this site's Astro config renders at a time; the bare baseline keeps Astro's default, 1. */
-const SITE_CONCURRENCY: number = ((await import(join(ROOT, 'astro.config.mjs'))) as { default: { build?: { concurrency?: number } } }).default.build?.concurrency ?? 1;
+/** How many pages this site's Astro config renders at a time (read in main()); the bare baseline keeps Astro's default, 1. */
+let SITE_CONCURRENCY = 1;
+
+async function siteConcurrency(): Promise<number> {
+  const config = (await import(pathToFileURL(join(ROOT, 'astro.config.mjs')).href)) as { default: { build?: { concurrency?: number } } };
+  return config.default.build?.concurrency ?? 1;
+}
 const OUT = join(ROOT, 'bench-out');
 const GNU_TIME = '/usr/bin/time';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -920,7 +928,7 @@ async function benchSize(n: number, options: Options, measureReader: boolean, hu
     // (b') the bare site again with this site's build.concurrency, so the reader can see how much of
     // the ratio that one setting accounts for. The target's baseline stays Astro's default (b).
     let bareConcurrentFig: SizeResult['bareConcurrent'] = null;
-    if (bareFig.ok) {
+    if (bareFig.ok && SITE_CONCURRENCY > 1) {
       const concurrentOut = join(work, 'bare-concurrent');
       await waitForQuiet('the bare build with build.concurrency');
       console.log(`(b') bare again with build.concurrency ${SITE_CONCURRENCY} …`);
@@ -1074,9 +1082,17 @@ function markdown(results: SizeResult[], targets: Target[], env: Record<string, 
     row(`Hugo ${r.hugo?.version ?? ''}`, r.hugo, '', fmtRatio(r.ratios.fullOverHugo));
   }
   lines.push('');
+  for (const r of results) {
+    const over = (a: BuildFigures | null, b: BuildFigures | null) => (a?.ok && b?.ok ? fmtRatio(a.wallMs / b.wallMs) : 'n/a');
+    const concurrent = r.bareConcurrent ? `; against the bare site with \`build.concurrency: ${SITE_CONCURRENCY}\`, ${over(r.full, r.bareConcurrent)} and ${over(r.fullWarm, r.bareConcurrent)}` : '';
+    lines.push(`Ratios at N = ${fmtInt(r.n)}: this site ÷ bare ${over(r.full, r.bare)} (image cache cold, the target's figure), ${over(r.fullWarm, r.bare)} (image cache warm)${concurrent}.`);
+    lines.push('');
+  }
+  lines.pop();
+  lines.push('');
   lines.push('Wall time from start to exit; CPU time is user + system of the build\'s processes; peak memory is the larger of the biggest process\'s maximum RSS and the sampled RSS of the whole process tree; other load is the share of the machine\'s CPU used by other processes meanwhile (near 0% for clean figures).');
   lines.push('');
-  lines.push(`Phases of the full build (ms). Astro renders pages and feeds together, ${SITE_CONCURRENCY} at a time (build.concurrency), so the feeds' time also holds whatever pages ran while a feed waited:`);
+  lines.push(`Phases of the full build (ms). Astro renders pages and feeds together, ${SITE_CONCURRENCY} at a time (build.concurrency); "of which feed endpoints" is the time during which at least one feed endpoint was rendering, so it also holds the pages that rendered meanwhile:`);
   lines.push('');
   lines.push('| N | setup | content sync | render (pages and feeds) | of which feed endpoints | preview images (after render) | Pagefind (pages audited meanwhile) | audit of the index |');
   lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -1147,15 +1163,26 @@ async function main(): Promise<number> {
   mkdirSync(OUT, { recursive: true });
   rmSync(join(OUT, 'logs'), { recursive: true, force: true });
   env.code = gitState();
+  SITE_CONCURRENCY = await siteConcurrency();
   PROJECT = snapshotProject();
   console.log(`building from a private copy of the working tree (${env.code}): ${PROJECT}`);
   console.log(`benchmark: N = ${options.sizes.map(fmtInt).join(', ')}; ${env.cpus} cores, ${env.memory}, ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}${hugo ? `, Hugo ${hugo}` : ''}`);
   const started = performance.now();
   const results: SizeResult[] = [];
   const largest = Math.max(...options.sizes);
-  for (const n of options.sizes) {
-    results.push(await benchSize(n, options, n === largest, hugo));
-    writeFileSync(join(OUT, 'results.json'), `${JSON.stringify({ env, options, results, partial: true }, null, 2)}\n`);
+  try {
+    for (const n of options.sizes) {
+      results.push(await benchSize(n, options, n === largest, hugo));
+      writeFileSync(join(OUT, 'results.json'), `${JSON.stringify({ env, options, results, partial: true }, null, 2)}\n`);
+    }
+  } finally {
+    // Every build has run (or one failed): now the temporary folders can go.
+    if (options.keep) {
+      console.log(`kept ${PROJECT}`);
+      cleanup.delete(PROJECT);
+    }
+    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+    cleanup.clear();
   }
   const targets = evaluateTargets(results, options);
   console.log('\nTargets (issue 6):');
@@ -1170,11 +1197,6 @@ async function main(): Promise<number> {
   const table = markdown(results, targets, env, command);
   console.log(`\n${table}\n`);
   const totalMs = performance.now() - started;
-  if (options.keep) console.log(`kept ${PROJECT}`);
-  else rmSync(PROJECT, { recursive: true, force: true });
-  cleanup.delete(PROJECT);
-  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
-  cleanup.clear();
   const json = `${JSON.stringify({ env, options, command, totalMs: Math.round(totalMs), results, targets, markdown: table }, null, 2)}\n`;
   writeFileSync(join(OUT, 'results.json'), json);
   // One file per set of sizes too, so a quick run does not overwrite the last full one.

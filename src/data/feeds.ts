@@ -8,7 +8,7 @@ import { lastChanged } from '../lib/model.ts';
 import { feedEntry, rssChannelExtras, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { site } from '../lib/site.ts';
 import { absoluteUrl, paths, url } from '../lib/urls.ts';
-import { addSpan } from '../integrations/build-timings.ts';
+import { beginSpan } from '../integrations/build-timings.ts';
 
 export interface Feeds {
   site: FeedChannel;
@@ -56,11 +56,11 @@ export function getFeeds(): Promise<Feeds> {
 
 /** Renders a feed endpoint and adds its time to the build's `feeds` phase (scripts/astro-build.ts prints it). */
 export async function timedFeed(render: () => Promise<Response>): Promise<Response> {
-  const started = performance.now();
+  const end = beginSpan('feeds');
   try {
     return await render();
   } finally {
-    addSpan('feeds', started);
+    end();
   }
 }
 

@@ -6,27 +6,49 @@
  */
 import type { AstroIntegration } from 'astro';
 
-export type PhaseMarks = Partial<Record<'configDone' | 'buildStart' | 'generated' | 'feeds', number>>;
+type Mark = 'configDone' | 'buildStart' | 'generated';
+type Span = 'feeds';
+
+/** Moments (performance.now()) of the phase boundaries, and the length in ms of each span. */
+export type PhaseMarks = Partial<Record<Mark | Span, number>>;
+
+interface Timings {
+  marks: PhaseMarks;
+  /** Per span: how many of its pieces are running, and since when at least one has been. */
+  open: Partial<Record<Span, { running: number; since: number }>>;
+}
 
 const KEY = '__newsroomBuildMarks';
 
-export function buildMarks(): PhaseMarks {
-  const store = globalThis as unknown as Record<string, PhaseMarks | undefined>;
-  store[KEY] ??= {};
+function timings(): Timings {
+  const store = globalThis as unknown as Record<string, Timings | undefined>;
+  store[KEY] ??= { marks: {}, open: {} };
   return store[KEY];
 }
 
-export function mark(name: keyof PhaseMarks): void {
+export function buildMarks(): PhaseMarks {
+  return timings().marks;
+}
+
+export function mark(name: Mark): void {
   buildMarks()[name] = performance.now();
 }
 
 /**
- * Adds the time from `started` to now to a span such as `feeds`. Pages render a few at a time
- * (build.concurrency), so such a span also holds whatever other pages ran while it waited.
+ * Starts one piece of a span such as `feeds` (one feed endpoint) and returns the function that
+ * ends it. Pages render a few at a time (build.concurrency), so pieces overlap: the span counts
+ * the time during which at least one piece was running, once, and that time also holds the
+ * pages that ran while a piece waited.
  */
-export function addSpan(name: 'feeds', started: number): void {
-  const marks = buildMarks();
-  marks[name] = (marks[name] ?? 0) + (performance.now() - started);
+export function beginSpan(name: Span): () => void {
+  const { marks, open } = timings();
+  const state = (open[name] ??= { running: 0, since: 0 });
+  if (state.running === 0) state.since = performance.now();
+  state.running += 1;
+  return () => {
+    state.running -= 1;
+    if (state.running === 0) marks[name] = (marks[name] ?? 0) + (performance.now() - state.since);
+  };
 }
 
 export default function buildTimings(): AstroIntegration {
@@ -34,7 +56,11 @@ export default function buildTimings(): AstroIntegration {
     name: 'build-timings',
     hooks: {
       'astro:config:done': () => mark('configDone'),
-      'astro:build:start': () => mark('buildStart'),
+      'astro:build:start': () => {
+        mark('buildStart');
+        timings().marks.feeds = 0;
+        timings().open = {};
+      },
       'astro:build:generated': () => mark('generated'),
     },
   };

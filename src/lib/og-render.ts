@@ -258,7 +258,9 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
           for (let x = x0; x < x1; x += 1, m += 1, p += 1, o += 1) {
             const a = mask.alpha[m];
             if (a === 0) continue;
-            // Glyph boxes overlap at their edges: a pixel's coverage is the sum of both glyphs'.
+            // Glyph boxes overlap at their edges: a pixel's coverage is the sum of both glyphs',
+            // in the colour of the later one. Every colour has the same number of levels, so a
+            // sum never maps to index 0 once a part of it did not.
             const sum = coverage[p] + a;
             const total = sum > 255 ? 255 : sum;
             coverage[p] = total;
