@@ -190,9 +190,9 @@ if (import.meta.main) {
   const distDir = args.find((arg) => !arg.startsWith('--')) ?? 'dist';
   if (args.includes('--pages')) {
     // scripts/build.ts runs this in its own process beside Pagefind, so its memory is gone when
-    // Pagefind's peaks. With --after-stdin it reads content/ at once (while Astro renders, on the
-    // core Astro leaves idle) and audits the pages once its standard input says "go"; input that
-    // ends without it means the build stopped, and there is nothing to audit.
+    // Pagefind's peaks. With --after-stdin it reads content/ at once (while Astro renders) and
+    // audits the pages once its standard input says "go"; input that ends without it means the
+    // build stopped, and there is nothing to audit.
     const content = scanContentArticles(site.contentDir);
     if (args.includes('--after-stdin')) {
       console.error(AUDIT_WAITING);

@@ -87,8 +87,9 @@ async function main(): Promise<number> {
     return 1;
   };
 
-  // Astro syncs content and renders on one core. This process and the page audit (a process of
-  // its own, whose memory is returned when it exits) read content/ on the other one meanwhile.
+  // Astro syncs content and renders on one thread. This process and the page audit (a process of
+  // its own, whose memory is returned when it exits) read content/ meanwhile; on two cores that
+  // is not free (it slows the render a little), but it is off the path the build waits on.
   const rendering = renderSite();
   let content: ContentScan | undefined;
   try {
