@@ -860,7 +860,7 @@ interface SizeResult {
   /** The bare site built with the build.concurrency this site uses: for reference, not the target's baseline. */
   bareConcurrent: (BuildFigures & { astroMs: number; pagefindMs: number }) | null;
   hugo: (BuildFigures & { version: string }) | null;
-  ratios: { fullOverBare: number | null; fullOverBareConcurrent: number | null; fullOverHugo: number | null };
+  ratios: { fullOverBare: number | null; fullOverHugo: number | null };
   pages?: ReturnType<typeof pageWeights>;
   browser?: BrowserFigures;
   profile?: ReturnType<typeof summariseProfile>;
@@ -967,7 +967,6 @@ async function benchSize(n: number, options: Options, measureReader: boolean, hu
       hugo: hugoFig,
       ratios: {
         fullOverBare: fullFig.ok && bareFig.ok ? fullFig.wallMs / bareFig.wallMs : null,
-        fullOverBareConcurrent: fullFig.ok && bareConcurrentFig?.ok ? fullFig.wallMs / bareConcurrentFig.wallMs : null,
         fullOverHugo: fullFig.ok && hugoFig?.ok ? fullFig.wallMs / hugoFig.wallMs : null,
       },
     };
@@ -1053,6 +1052,11 @@ function evaluateTargets(results: SizeResult[], options: Options): Target[] {
   return targets;
 }
 
+/** a's wall time over b's, as printed, or n/a when either build failed or did not run. */
+function wallRatio(a: BuildFigures | null, b: BuildFigures | null): string {
+  return a?.ok && b?.ok ? fmtRatio(a.wallMs / b.wallMs) : 'n/a';
+}
+
 function markdown(results: SizeResult[], targets: Target[], env: Record<string, string>, command: string): string {
   const lines: string[] = [];
   lines.push(`Measured with \`${command}\` (code ${env.code}) on ${env.cpus} cores, ${env.memory}, ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}${env.hugo ? `, Hugo ${env.hugo}` : ''}, ${env.chromium}; seed ${env.seed}.`);
@@ -1077,15 +1081,14 @@ function markdown(results: SizeResult[], targets: Target[], env: Record<string, 
       `bare, with this site's \`build.concurrency: ${SITE_CONCURRENCY}\` (reference, not the baseline)`,
       r.bareConcurrent,
       r.bareConcurrent ? ` (${(r.bareConcurrent.astroMs / 1000).toFixed(1)} + ${(r.bareConcurrent.pagefindMs / 1000).toFixed(1)})` : '',
-      fmtRatio(r.ratios.fullOverBareConcurrent),
+      wallRatio(r.full, r.bareConcurrent),
     );
     row(`Hugo ${r.hugo?.version ?? ''}`, r.hugo, '', fmtRatio(r.ratios.fullOverHugo));
   }
   lines.push('');
   for (const r of results) {
-    const over = (a: BuildFigures | null, b: BuildFigures | null) => (a?.ok && b?.ok ? fmtRatio(a.wallMs / b.wallMs) : 'n/a');
-    const concurrent = r.bareConcurrent ? `; against the bare site with \`build.concurrency: ${SITE_CONCURRENCY}\`, ${over(r.full, r.bareConcurrent)} and ${over(r.fullWarm, r.bareConcurrent)}` : '';
-    lines.push(`Ratios at N = ${fmtInt(r.n)}: this site ÷ bare ${over(r.full, r.bare)} (image cache cold, the target's figure), ${over(r.fullWarm, r.bare)} (image cache warm)${concurrent}.`);
+    const concurrent = r.bareConcurrent ? `; against the bare site with \`build.concurrency: ${SITE_CONCURRENCY}\`, ${wallRatio(r.full, r.bareConcurrent)} and ${wallRatio(r.fullWarm, r.bareConcurrent)}` : '';
+    lines.push(`Ratios at N = ${fmtInt(r.n)}: this site ÷ bare ${wallRatio(r.full, r.bare)} (image cache cold, the target's figure), ${wallRatio(r.fullWarm, r.bare)} (image cache warm)${concurrent}.`);
     lines.push('');
   }
   lines.pop();
