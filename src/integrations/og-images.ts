@@ -284,7 +284,6 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
       if (reply.error) task.reject(new Error(`og image ${task.job.file}: ${reply.error}`));
       else task.resolve(task.job.file);
       settle(task.key, !reply.error);
-      pump();
     });
     member.worker.on('error', (error) => failAll(new Error(`og image worker failed: ${error.stack ?? error}`)));
     member.worker.on('exit', (code) => {
@@ -305,20 +304,22 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
     );
   }
 
-  /** Hands queued jobs to workers, a few at a time each so no worker waits for its next job. */
+  /**
+   * Hands every queued job to a worker at once, each to the one with the fewest. A worker that
+   * held only a few jobs ran dry whenever the main thread, busy rendering pages, was slow to
+   * answer: on 10,000 articles it then finished 2–3 s after the pages instead of before them.
+   */
   function pump(): void {
     if (queueHead === queue.length) return;
     // A worker takes ~0.3 s to start and load the fonts: one more only pays for ~100 images.
     const wanted = Math.min(maxWorkers, Math.ceil(outstanding / 100));
     while (pool.length < wanted) spawn();
-    for (const member of pool) {
-      while (member.busy < 4 && queueHead < queue.length) {
-        const task = queue[queueHead];
-        queueHead += 1;
-        member.busy += 1;
-        inFlight.set(task.job.id, task);
-        member.worker.postMessage(task.job);
-      }
+    for (; queueHead < queue.length; queueHead += 1) {
+      const task = queue[queueHead];
+      const member = pool.reduce((least, each) => (each.busy < least.busy ? each : least));
+      member.busy += 1;
+      inFlight.set(task.job.id, task);
+      member.worker.postMessage(task.job);
     }
   }
 

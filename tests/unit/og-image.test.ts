@@ -306,6 +306,28 @@ describe('the image generator and its cache', () => {
     }
   }, 30_000);
 
+  it('gives the worker every image at once, so it renders them while the main thread is busy', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
+    try {
+      const many = Array.from({ length: 12 }, (_, i) => ({ ...input, title: `Headline number ${i}` }));
+      const generator = createOgImageGenerator({ cacheDir, workers: 1 });
+      generator.prefetch(many);
+      // The main thread never yields here, as when Astro renders a long page: a worker that has to
+      // ask for its next image stops after the first few.
+      const deadline = Date.now() + 20_000;
+      let written = 0;
+      while (Date.now() < deadline && written < many.length) {
+        written = readdirSync(cacheDir).filter((name) => name.endsWith('.png')).length;
+      }
+      expect(written).toBe(many.length);
+      await generator.idle();
+      expect(generator.stats()).toMatchObject({ rendered: many.length, workers: 1 });
+      await generator.close();
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it('prunes, once a day, unused images untouched for 30 days and stale temporary files', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
     try {
