@@ -33,6 +33,12 @@ export const site = {
   entityPageSize: 50,
   /** Articles shown on the home page. */
   homeCount: 20,
+  /**
+   * Whether "/" puts the cursor in the search box from any page. Its listener (under 300 bytes)
+   * is the only script outside the search page: turn it off for pages that load no JavaScript
+   * at all. SEARCH_SHORTCUT=off does the same for one build.
+   */
+  searchShortcut: env.SEARCH_SHORTCUT !== 'off',
 } as const;
 
 export type Site = typeof site;
