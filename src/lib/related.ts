@@ -15,24 +15,66 @@ const TOPIC_WINDOW = 25;
 const TOPIC_FACTOR = 0.5;
 
 interface Weights {
-  entity: Map<string, number>;
-  topic: Map<string, number>;
+  /** Per entity, then per topic, in one numbering: its weight. */
+  weight: Float64Array;
+  /** Each entity's and topic's number. */
+  number: Map<string, number>;
+  /** Per article (by place in model.articles): the numbers of its entities, then of its topics. */
+  features: Int32Array[];
+  /** Each published article's place in model.articles. */
+  index: Map<Article, number>;
+  /** Per entity named by at most CANDIDATE_ENTITY_LIMIT articles: the places of its articles. */
+  entityMembers: Map<string, number[]>;
+  /** Per topic: the places of its articles, newest first, and each article's rank in that list. */
+  topicMembers: Map<string, number[]>;
   topicPosition: Map<string, Map<string, number>>;
+  /**
+   * Scratch space reused by every call (a build asks for 10,000 lists): the call in which each
+   * article last became a candidate, and the candidates of the current call.
+   */
+  seen: Int32Array;
+  call: number;
+  candidates: Int32Array;
+  /** Scratch: the weight of each entity and topic the current article has, 0 for the others. */
+  shared: Float64Array;
 }
 
 const cache = new WeakMap<SiteModel, Weights>();
+
+/** Keys of an article's entities, then of its topics (an entity and a topic may share a slug). */
+function featureKeys(article: Pick<Article, 'entities' | 'topics'>): string[] {
+  return [...article.entities.map((e) => `e:${e.slug}`), ...article.topics.map((t) => `t:${t.slug}`)];
+}
 
 function weights(model: SiteModel): Weights {
   let cached = cache.get(model);
   if (!cached) {
     const total = model.articles.length || 1;
     const idf = (count: number) => Math.log(1 + total / Math.max(1, count));
+    const index = new Map(model.articles.map((article, place) => [article, place]));
+    const places = (articles: readonly Article[]) => articles.flatMap((article) => index.get(article) ?? []);
+    const number = new Map(featureKeys(model).map((key, n) => [key, n]));
+    const weight = Float64Array.from([
+      ...model.entities.map((e) => idf(e.articles.length)),
+      ...model.topics.map((t) => TOPIC_FACTOR * idf(t.articles.length)),
+    ]);
+    const numbersOf = (article: Article) => Int32Array.from(featureKeys(article).flatMap((key) => number.get(key) ?? []));
     cached = {
-      entity: new Map(model.entities.map((e) => [e.slug, idf(e.articles.length)])),
-      topic: new Map(model.topics.map((t) => [t.slug, TOPIC_FACTOR * idf(t.articles.length)])),
-      topicPosition: new Map(
-        model.topics.map((t) => [t.slug, new Map(t.articles.map((article, index) => [article.slug, index]))]),
+      weight,
+      number,
+      features: model.articles.map(numbersOf),
+      index,
+      entityMembers: new Map(
+        model.entities.filter((e) => e.articles.length <= CANDIDATE_ENTITY_LIMIT).map((e) => [e.slug, places(e.articles)]),
       ),
+      topicMembers: new Map(model.topics.map((t) => [t.slug, places(t.articles)])),
+      topicPosition: new Map(
+        model.topics.map((t) => [t.slug, new Map(t.articles.map((article, rank) => [article.slug, rank]))]),
+      ),
+      seen: new Int32Array(model.articles.length),
+      call: 0,
+      candidates: new Int32Array(model.articles.length),
+      shared: new Float64Array(weight.length),
     };
     cache.set(model, cached);
   }
@@ -44,34 +86,51 @@ export interface Related {
   score: number;
 }
 
+/** Higher score first, then newer, then by slug: a total order, so the list is stable. */
+function better(a: Related, b: Related): number {
+  return b.score - a.score || b.article.date.getTime() - a.article.date.getTime() || a.article.slug.localeCompare(b.article.slug);
+}
+
 export function relatedArticles(model: SiteModel, article: Article, limit = 4): Related[] {
   const w = weights(model);
-  const candidates = new Set<Article>();
-  for (const entity of article.entities) {
-    const group = model.entity(entity.slug);
-    if (group && group.articles.length <= CANDIDATE_ENTITY_LIMIT) for (const other of group.articles) candidates.add(other);
-  }
+  // Candidates are marked in an array rather than collected in a Set: with a few hundred per
+  // article, hashing them was most of the cost.
+  w.call += 1;
+  const call = w.call;
+  const self = w.index.get(article) ?? -1;
+  let count = 0;
+  const consider = (place: number) => {
+    if (place === self || w.seen[place] === call) return;
+    w.seen[place] = call;
+    w.candidates[count] = place;
+    count += 1;
+  };
+  for (const entity of article.entities) for (const place of w.entityMembers.get(entity.slug) ?? []) consider(place);
   for (const topic of article.topics) {
-    const list = model.topic(topic.slug)?.articles ?? [];
+    const members = w.topicMembers.get(topic.slug) ?? [];
     const at = w.topicPosition.get(topic.slug)?.get(article.slug) ?? 0;
-    for (const other of list.slice(Math.max(0, at - TOPIC_WINDOW), at + TOPIC_WINDOW + 1)) candidates.add(other);
+    const end = Math.min(members.length, at + TOPIC_WINDOW + 1);
+    for (let rank = Math.max(0, at - TOPIC_WINDOW); rank < end; rank += 1) consider(members[rank]);
   }
-  candidates.delete(article);
 
-  const ownEntities = new Set(article.entities.map((e) => e.slug));
-  const ownTopics = new Set(article.topics.map((t) => t.slug));
-  const scored: Related[] = [];
-  for (const other of candidates) {
+  // A candidate's score adds the weights of what it shares, entities then topics, each in its own
+  // order (so the sums, and the ties, are the same however it is computed).
+  const own = featureKeys(article).flatMap((key) => w.number.get(key) ?? []);
+  for (const n of own) w.shared[n] = w.weight[n];
+  // The best `limit` so far, in order: a full sort of every candidate is not needed for four.
+  const best: Related[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const place = w.candidates[i];
+    const features = w.features[place];
     let score = 0;
-    for (const entity of other.entities) if (ownEntities.has(entity.slug)) score += w.entity.get(entity.slug) ?? 0;
-    for (const topic of other.topics) if (ownTopics.has(topic.slug)) score += w.topic.get(topic.slug) ?? 0;
-    if (score > 0) scored.push({ article: other, score });
+    for (let f = 0; f < features.length; f += 1) score += w.shared[features[f]];
+    if (score <= 0) continue;
+    const candidate = { article: model.articles[place], score };
+    if (best.length === limit && (limit === 0 || better(candidate, best[limit - 1]) >= 0)) continue;
+    let at = best.length === limit ? limit - 1 : best.length;
+    best[at] = candidate;
+    for (; at > 0 && better(best[at], best[at - 1]) < 0; at -= 1) [best[at - 1], best[at]] = [best[at], best[at - 1]];
   }
-  scored.sort(
-    (a, b) =>
-      b.score - a.score ||
-      b.article.date.getTime() - a.article.date.getTime() ||
-      a.article.slug.localeCompare(b.article.slug),
-  );
-  return scored.slice(0, limit);
+  for (const n of own) w.shared[n] = 0;
+  return best;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, type ArticleInput } from '../../src/lib/model.ts';
+import { buildModel, type Article, type ArticleInput, type SiteModel } from '../../src/lib/model.ts';
 import { relatedArticles } from '../../src/lib/related.ts';
 import { archiveByMonth, monthLabel } from '../../src/lib/archive.ts';
 import type { EntityDef } from '../../src/lib/entities.ts';
@@ -41,6 +41,58 @@ describe('relatedArticles', () => {
     expect(related('b')).toEqual(related('b'));
     const again = buildModel([...inputs].reverse(), topics, entities);
     expect(relatedArticles(again, again.article('b')!).map((r) => r.article.slug)).toEqual(related('b'));
+  });
+});
+
+describe('relatedArticles on a larger archive', () => {
+  // The rule, written the plain way: candidates from the lists of entities named by at most 200
+  // articles and from 25 neighbours each side in each topic; every shared entity and topic adds
+  // its rarity (a topic half as much); best score, then newer, then slug.
+  function reference(model: SiteModel, article: Article, limit = 4) {
+    const total = model.articles.length;
+    const idf = (count: number) => Math.log(1 + total / Math.max(1, count));
+    const candidates = new Set<Article>();
+    for (const entity of article.entities) {
+      const group = model.entity(entity.slug)!;
+      if (group.articles.length <= 200) for (const other of group.articles) candidates.add(other);
+    }
+    for (const topic of article.topics) {
+      const list = model.topic(topic.slug)!.articles;
+      const at = list.indexOf(article);
+      for (const other of list.slice(Math.max(0, at - 25), at + 26)) candidates.add(other);
+    }
+    candidates.delete(article);
+    const scored = [...candidates].map((other) => {
+      let score = 0;
+      for (const e of other.entities) if (article.entities.includes(e)) score += idf(model.entity(e.slug)!.articles.length);
+      for (const t of other.topics) if (article.topics.includes(t)) score += 0.5 * idf(model.topic(t.slug)!.articles.length);
+      return { slug: other.slug, score, date: other.date.getTime() };
+    });
+    return scored
+      .filter((each) => each.score > 0)
+      .sort((a, b) => b.score - a.score || b.date - a.date || a.slug.localeCompare(b.slug))
+      .slice(0, limit)
+      .map(({ slug, score }) => [slug, score]);
+  }
+
+  it('gives every article the same list as the plain rule, common entities and slugs shared by a topic and an entity included', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const names = ['Chips', 'Alphaco', 'Betacorp', 'Gammatel', 'Deltasat', 'Epsilonai', 'Zetanet', 'Etafab'];
+    const manyEntities: EntityDef[] = names.map((name) => ({ slug: name.toLowerCase(), kind: 'organisation', name, aliases: [] }));
+    const manyTopics = ['chips', 'space', 'ai', 'trade'].map((slug) => ({ slug, name: slug, description: slug, keywords: [] }));
+    const inputs = Array.from({ length: 400 }, (_, i) => {
+      // Chips (also a topic's slug) is in most articles, so it is too common to find candidates by.
+      const named = names.filter((_, n) => random() < (n === 0 ? 0.7 : 0.15));
+      const own = manyTopics.filter(() => random() < 0.4).map((t) => t.slug);
+      const day = new Date(Date.UTC(2020, 0, 1 + Math.floor(random() * 60)));
+      return { id: `a${i}`, file: `a${i}.md`, title: `Title ${i}`, date: day, topics: own.length ? own : ['trade'], html: `<p>${named.join(' and ')} news.</p>` };
+    });
+    const big = buildModel(inputs, manyTopics, manyEntities);
+    expect(big.entity('chips')!.articles.length).toBeGreaterThan(200);
+    for (const article of big.articles) {
+      expect(relatedArticles(big, article).map((r) => [r.article.slug, r.score]), article.slug).toEqual(reference(big, article));
+    }
   });
 });
 
