@@ -19,7 +19,7 @@
  *   options: --n 500,2000     sizes to run instead
  *            --seed 1          corpus seed
  *            --no-hugo --no-browser --no-warm   skip Hugo, the Chromium measurements, the warm rebuild
- *            --rounds 3        pairs of cold full and bare builds at the largest N (target: their median ratio)
+ *            --rounds 3        pairs of cold full and bare builds at the target's N (judged on their median ratio)
  *            --profile         after timing, build once more under node --cpu-prof and summarise
  *            --max-wait 600    seconds to wait for other processes to leave the CPUs before each step
  *            --keep            keep the temporary folders
@@ -34,10 +34,12 @@
  * The full build is timed cold (its social-image cache is a fresh folder), then once more with
  * that cache warm, for information; the targets use the cold build.
  *
- * Paired rounds: at the largest N, the cold full build and the bare build run again, back to back
- * and in alternating order (--rounds 3 in all, counting the first pair; fresh folders each time).
- * This machine's speed drifts by 20% and more between minutes, so one pair can land far from the
- * truth either way; the target is judged on the median of the rounds' ratios.
+ * Paired rounds: at the N the targets are judged at (10,000 when it runs, else the largest), the
+ * cold full build and the bare build run again, back to back and in alternating order (--rounds 3
+ * in all, counting the first pair; fresh folders each time). This machine's speed drifts by 20%
+ * and more between minutes, so one pair can land far from the truth either way; the target is
+ * judged on the median of the rounds' ratios. The warm rebuild runs after the first bare build,
+ * so that the first pair is back to back too.
  *
  * First search: for each query, a fresh Chromium profile opens /search/ on `astro preview`
  * (which gzips like a static host), waits for the network to go idle, types the query with
@@ -199,7 +201,7 @@ interface Options {
   keep: boolean;
   profile: boolean;
   warm: boolean;
-  /** Pairs of (cold full build, bare build) at the largest N, the first pair included. */
+  /** Pairs of (cold full build, bare build) at the target's N, the first pair included. */
   rounds: number;
 }
 
@@ -930,7 +932,11 @@ async function pairedRounds(n: number, work: string, content: string, first: Rou
   return done;
 }
 
-async function benchSize(n: number, options: Options, largest: boolean, hugo: string | null): Promise<SizeResult> {
+/**
+ * `largest`: measure the built site for readers too. `judged`: the build-time target is judged at
+ * this N, so time the paired rounds here.
+ */
+async function benchSize(n: number, options: Options, largest: boolean, judged: boolean, hugo: string | null): Promise<SizeResult> {
   console.log(`\n=== N = ${fmtInt(n)} ===`);
   const work = mkdtempSync(join(tmpdir(), `bench-${n}-`));
   cleanup.add(work);
@@ -953,17 +959,6 @@ async function benchSize(n: number, options: Options, largest: boolean, hugo: st
     console.log(`    ${fullFig.ok ? 'ok' : `FAILED (${fullFig.error})`}: ${fmtS(full.wallMs)}, peak ${fmtGiB(fullFig.peakBytes)}, ${fmtMB(fullFig.output.bytes)} in ${fmtInt(fullFig.output.files)} files; phases ${JSON.stringify(fullFig.phases)}${fmtLoad(fullFig)}`);
     if (fullFig.ok) console.log(`    output by folder: ${fmtBreakdown(fullFig.breakdown)}`);
 
-    // (a') the same build again with the social-image cache the first one filled (Astro's caches stay cold).
-    let warmFig: SizeResult['fullWarm'] = null;
-    if (fullFig.ok && options.warm) {
-      await waitForQuiet('the warm rebuild');
-      console.log("(a') full build again, social-image cache warm …");
-      const warmOut = join(work, 'full-warm');
-      const warm = await fullBuild(`${n}-full-warm`, content, warmOut, ogCache);
-      warmFig = { ...figures([warm], n, dirSize(warmOut)), phases: phases(warm.stdout) };
-      console.log(`    ${warmFig.ok ? 'ok' : `FAILED (${warmFig.error})`}: ${fmtS(warm.wallMs)}, peak ${fmtGiB(warmFig.peakBytes)}; phases ${JSON.stringify(warmFig.phases)}${fmtLoad(warmFig)}`);
-    }
-
     // (b) bare Astro + Pagefind CLI
     const bareOut = join(work, 'bare');
     await waitForQuiet('the bare build');
@@ -979,6 +974,18 @@ async function benchSize(n: number, options: Options, largest: boolean, hugo: st
     console.log(
       `    ${bareFig.ok ? 'ok' : `FAILED (${bareFig.error})`}: ${fmtS(bareFig.wallMs)} (astro ${fmtS(bareAstro.wallMs)}, peak ${fmtGiB(bareAstro.peakBytes)}; pagefind ${fmtS(barePagefind.wallMs)}, peak ${fmtGiB(barePagefind.peakBytes)}), ${fmtMB(bareFig.output.bytes)}${fmtLoad(bareFig)}`,
     );
+
+    // (a') the same build again with the social-image cache the first one filled (Astro's caches stay
+    // cold). After the bare build, so that the first pair of the paired rounds runs back to back.
+    let warmFig: SizeResult['fullWarm'] = null;
+    if (fullFig.ok && options.warm) {
+      await waitForQuiet('the warm rebuild');
+      console.log("(a') full build again, social-image cache warm …");
+      const warmOut = join(work, 'full-warm');
+      const warm = await fullBuild(`${n}-full-warm`, content, warmOut, ogCache);
+      warmFig = { ...figures([warm], n, dirSize(warmOut)), phases: phases(warm.stdout) };
+      console.log(`    ${warmFig.ok ? 'ok' : `FAILED (${warmFig.error})`}: ${fmtS(warm.wallMs)}, peak ${fmtGiB(warmFig.peakBytes)}; phases ${JSON.stringify(warmFig.phases)}${fmtLoad(warmFig)}`);
+    }
 
     // (b') the bare site again with this site's build.concurrency, so the reader can see how much of
     // the ratio that one setting accounts for. The target's baseline stays Astro's default (b).
@@ -1014,7 +1021,7 @@ async function benchSize(n: number, options: Options, largest: boolean, hugo: st
     }
 
     const firstRound: Round = { fullMs: fullFig.wallMs, bareMs: bareFig.wallMs, fullFirst: true, ok: fullFig.ok && bareFig.ok };
-    const rounds = largest && options.rounds > 1 ? await pairedRounds(n, work, content, firstRound, options.rounds) : [firstRound];
+    const rounds = judged && options.rounds > 1 ? await pairedRounds(n, work, content, firstRound, options.rounds) : [firstRound];
 
     const result: SizeResult = {
       n,
@@ -1071,11 +1078,20 @@ interface Target {
   note?: string;
 }
 
+/** The size the targets are judged at: 10,000 when it was run, else the largest. */
+function judgedSize(sizes: readonly number[]): number {
+  return sizes.includes(10000) ? 10000 : Math.max(...sizes);
+}
+
+function judgedResult(results: readonly SizeResult[]): SizeResult {
+  const n = judgedSize(results.map((r) => r.n));
+  return results.find((r) => r.n === n) as SizeResult;
+}
+
 function evaluateTargets(results: SizeResult[], options: Options): Target[] {
-  const largest = results[results.length - 1];
   const at10k = results.find((r) => r.n === 10000) ?? null;
   const at1k = results.find((r) => r.n === 1000) ?? null;
-  const subject = at10k ?? largest;
+  const subject = judgedResult(results);
   const note = subject && subject.n !== 10000 ? `measured at N = ${fmtInt(subject.n)}, not 10,000` : undefined;
   const targets: Target[] = [];
   const r = roundsRatio(subject);
@@ -1154,7 +1170,7 @@ function markdown(results: SizeResult[], targets: Target[], env: Record<string, 
   lines.push('');
   for (const r of results) {
     const concurrent = r.bareConcurrent ? `; against the bare site with \`build.concurrency: ${SITE_CONCURRENCY}\`, ${wallRatio(r.full, r.bareConcurrent)} and ${wallRatio(r.fullWarm, r.bareConcurrent)}` : '';
-    const judged = r.rounds.length > 1 ? 'image cache cold' : "image cache cold, the target's figure";
+    const judged = r.rounds.length > 1 || r !== judgedResult(results) ? 'image cache cold' : "image cache cold, the target's figure";
     lines.push(`Ratios at N = ${fmtInt(r.n)}: this site ÷ bare ${wallRatio(r.full, r.bare)} (${judged}), ${wallRatio(r.fullWarm, r.bare)} (image cache warm)${concurrent}.`);
     lines.push('');
     if (r.rounds.length > 1) {
@@ -1252,7 +1268,7 @@ async function main(): Promise<number> {
   const largest = Math.max(...options.sizes);
   try {
     for (const n of options.sizes) {
-      results.push(await benchSize(n, options, n === largest, hugo));
+      results.push(await benchSize(n, options, n === largest, n === judgedSize(options.sizes), hugo));
       writeFileSync(join(OUT, 'results.json'), `${JSON.stringify({ env, options, results, partial: true }, null, 2)}\n`);
     }
   } finally {

@@ -143,7 +143,7 @@ export interface OgImageGenerator {
   summary(): string;
   /** Resolves once nothing is being rendered. */
   idle(): Promise<void>;
-  /** Stops the workers (they also stop by themselves once idle). */
+  /** Stops the workers (they also stop by themselves once idle); images still rendering fail. */
   close(): Promise<void>;
 }
 
@@ -227,9 +227,6 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
 
   /** Renders asked for, by key: each image is rendered once however often it is asked for. */
   const renders = new Map<string, Promise<string>>();
-  /** Tasks not yet handed to a worker: queue[queueHead] onwards. */
-  let queue: Task[] = [];
-  let queueHead = 0;
   const inFlight = new Map<number, Task>();
   const pool: PoolWorker[] = [];
   const stats: OgImageStats = { fromCache: 0, rendered: 0, workers: 0, renderMs: 0 };
@@ -256,22 +253,18 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
       stats.rendered += 1;
     }
     if (outstanding > 0) return;
-    queue = [];
-    queueHead = 0;
     stats.renderMs += performance.now() - started;
     void stopWorkers();
     for (const resolve of idleWaiters.splice(0)) resolve();
   }
 
   function failAll(error: Error): void {
-    const waiting = queue.slice(queueHead);
-    queue = [];
-    queueHead = 0;
-    for (const task of [...waiting, ...inFlight.values()]) {
+    const tasks = [...inFlight.values()];
+    inFlight.clear();
+    for (const task of tasks) {
       task.reject(error);
       settle(task.key, false);
     }
-    inFlight.clear();
   }
 
   function spawn(): void {
@@ -305,22 +298,18 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
   }
 
   /**
-   * Hands every queued job to a worker at once, each to the one with the fewest. A worker that
-   * held only a few jobs ran dry whenever the main thread, busy rendering pages, was slow to
-   * answer: on 10,000 articles it then finished 2–3 s after the pages instead of before them.
+   * Hands a job to a worker at once, the one with the fewest. Workers used to hold four jobs
+   * and ask for more as each finished; the main thread, busy rendering pages, answered late, and
+   * on 10,000 articles the images then ended 2–3 s after the pages instead of with them.
    */
-  function pump(): void {
-    if (queueHead === queue.length) return;
+  function dispatch(task: Task): void {
     // A worker takes ~0.3 s to start and load the fonts: one more only pays for ~100 images.
     const wanted = Math.min(maxWorkers, Math.ceil(outstanding / 100));
     while (pool.length < wanted) spawn();
-    for (; queueHead < queue.length; queueHead += 1) {
-      const task = queue[queueHead];
-      const member = pool.reduce((least, each) => (each.busy < least.busy ? each : least));
-      member.busy += 1;
-      inFlight.set(task.job.id, task);
-      member.worker.postMessage(task.job);
-    }
+    const member = pool.reduce((least, each) => (each.busy < least.busy ? each : least));
+    member.busy += 1;
+    inFlight.set(task.job.id, task);
+    member.worker.postMessage(task.job);
   }
 
   function renderHere(key: string, input: OgImageInput): Promise<string> {
@@ -341,10 +330,14 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
     if (outstanding === 0) started = performance.now();
     outstanding += 1;
     if (maxWorkers > 0) {
-      promise = new Promise<string>((resolve, reject) => {
-        queue.push({ key, job: { id: nextId++, input, file: fileFor(key) }, resolve, reject });
-      });
-      pump();
+      const { promise: rendered, resolve, reject } = Promise.withResolvers<string>();
+      promise = rendered;
+      try {
+        dispatch({ key, job: { id: nextId++, input, file: fileFor(key) }, resolve, reject });
+      } catch (error) {
+        reject(new Error(`og image worker could not start: ${(error as Error).message}`));
+        settle(key, false);
+      }
     } else {
       promise = renderHere(key, input);
     }
@@ -392,7 +385,10 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
     stats: () => ({ ...stats }),
     summary,
     idle: () => (outstanding === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
-    close: stopWorkers,
+    async close() {
+      failAll(new Error('og images: the generator was closed before these images were rendered'));
+      await stopWorkers();
+    },
   };
 }
 

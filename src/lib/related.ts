@@ -25,8 +25,9 @@ interface Weights {
   index: Map<Article, number>;
   /** Per entity named by at most CANDIDATE_ENTITY_LIMIT articles: the places of its articles. */
   entityMembers: Map<string, number[]>;
-  /** Per topic: the places of its articles, newest first, and each article's rank in that list. */
+  /** Per topic: the places of its articles, newest first. */
   topicMembers: Map<string, number[]>;
+  /** Per topic: each article's rank in topicMembers, by slug. */
   topicPosition: Map<string, Map<string, number>>;
   /**
    * Scratch space reused by every call (a build asks for 10,000 lists): the call in which each
@@ -91,7 +92,8 @@ function better(a: Related, b: Related): number {
   return b.score - a.score || b.article.date.getTime() - a.article.date.getTime() || a.article.slug.localeCompare(b.article.slug);
 }
 
-export function relatedArticles(model: SiteModel, article: Article, limit = 4): Related[] {
+export function relatedArticles(model: SiteModel, article: Article, wanted = 4): Related[] {
+  const limit = Math.max(0, Math.floor(wanted));
   const w = weights(model);
   // Candidates are marked in an array rather than collected in a Set: with a few hundred per
   // article, hashing them was most of the cost.
@@ -119,18 +121,22 @@ export function relatedArticles(model: SiteModel, article: Article, limit = 4): 
   for (const n of own) w.shared[n] = w.weight[n];
   // The best `limit` so far, in order: a full sort of every candidate is not needed for four.
   const best: Related[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const place = w.candidates[i];
-    const features = w.features[place];
-    let score = 0;
-    for (let f = 0; f < features.length; f += 1) score += w.shared[features[f]];
-    if (score <= 0) continue;
-    const candidate = { article: model.articles[place], score };
-    if (best.length === limit && (limit === 0 || better(candidate, best[limit - 1]) >= 0)) continue;
-    let at = best.length === limit ? limit - 1 : best.length;
-    best[at] = candidate;
-    for (; at > 0 && better(best[at], best[at - 1]) < 0; at -= 1) [best[at - 1], best[at]] = [best[at], best[at - 1]];
+  try {
+    for (let i = 0; i < count; i += 1) {
+      const place = w.candidates[i];
+      const features = w.features[place];
+      let score = 0;
+      for (let f = 0; f < features.length; f += 1) score += w.shared[features[f]];
+      if (score <= 0) continue;
+      const candidate = { article: model.articles[place], score };
+      if (best.length === limit && (limit === 0 || better(candidate, best[limit - 1]) >= 0)) continue;
+      let at = best.length === limit ? limit - 1 : best.length;
+      best[at] = candidate;
+      for (; at > 0 && better(best[at], best[at - 1]) < 0; at -= 1) [best[at - 1], best[at]] = [best[at], best[at - 1]];
+    }
+  } finally {
+    // The scratch array must be all zeros for the next call.
+    for (const n of own) w.shared[n] = 0;
   }
-  for (const n of own) w.shared[n] = 0;
   return best;
 }

@@ -27,10 +27,12 @@ describe('the fixture site built with SEARCH_SHORTCUT=off', () => {
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('loads no script on any page but the search page', () => {
+  it('loads no script on any page but the search page, and announces no shortcut', () => {
     const files = htmlFiles(outDir);
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
+      const html = readFileSync(join(outDir, file), 'utf8');
+      expect(html, file).not.toContain('aria-keyshortcuts');
       if (file === 'search/index.html') continue;
       expect(scriptsOf(join(outDir, file)), file).toEqual([]);
     }

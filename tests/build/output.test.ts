@@ -136,7 +136,8 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
       );
       expect(resources.map((m) => m[0]), file).toEqual([]);
     }
-    // Every page shares one shortcut script, and it stays tiny.
+    // Every page shares one shortcut script, and it stays tiny; the search boxes announce it.
+    expect(readFileSync(join(distDir, 'index.html'), 'utf8')).toContain('aria-keyshortcuts="/"');
     expect(shortcuts.size).toBe(1);
     const [shortcut] = shortcuts;
     expect(readFileSync(join(distDir, shortcut.slice(url('/').length))).length).toBeLessThan(1024);

@@ -328,6 +328,21 @@ describe('the image generator and its cache', () => {
     }
   }, 30_000);
 
+  it('fails the images still rendering when closed, and is idle after', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
+    try {
+      const generator = createOgImageGenerator({ cacheDir, workers: 1 });
+      const pending = generator.file({ ...input, title: 'Closed before it was drawn' });
+      // The worker takes far longer to load its fonts than this takes to close it.
+      await generator.close();
+      await expect(pending).rejects.toThrow(/closed before/);
+      await generator.idle();
+      expect(generator.stats().rendered).toBe(0);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
   it('prunes, once a day, unused images untouched for 30 days and stale temporary files', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
     try {

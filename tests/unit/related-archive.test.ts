@@ -93,6 +93,11 @@ describe('relatedArticles on a larger archive', () => {
     for (const article of big.articles) {
       expect(relatedArticles(big, article).map((r) => [r.article.slug, r.score]), article.slug).toEqual(reference(big, article));
     }
+    for (const limit of [0, 1, 10]) {
+      for (const article of big.articles.slice(0, 50)) {
+        expect(relatedArticles(big, article, limit).map((r) => [r.article.slug, r.score]), `${article.slug}, ${limit}`).toEqual(reference(big, article, limit));
+      }
+    }
   });
 });
 
