@@ -874,7 +874,6 @@ interface SizeResult {
   hugo: (BuildFigures & { version: string }) | null;
   /** Pairs of (cold full, bare) wall times: the first pair above, then the paired rounds. */
   rounds: Round[];
-  ratios: { fullOverBare: number | null; fullOverHugo: number | null };
   pages?: ReturnType<typeof pageWeights>;
   browser?: BrowserFigures;
   profile?: ReturnType<typeof summariseProfile>;
@@ -1032,10 +1031,6 @@ async function benchSize(n: number, options: Options, largest: boolean, judged: 
       bare: bareFig,
       bareConcurrent: bareConcurrentFig,
       hugo: hugoFig,
-      ratios: {
-        fullOverBare: fullFig.ok && bareFig.ok ? fullFig.wallMs / bareFig.wallMs : null,
-        fullOverHugo: fullFig.ok && hugoFig?.ok ? fullFig.wallMs / hugoFig.wallMs : null,
-      },
     };
 
     if (largest && fullFig.ok) {
@@ -1158,14 +1153,14 @@ function markdown(results: SizeResult[], targets: Target[], env: Record<string, 
     };
     row('this site: `npm run build`', r.full, '', '1.00×');
     if (r.fullWarm) row('this site, again with its image cache warm', r.fullWarm, '', r.fullWarm.ok && r.full.ok ? fmtRatio(r.full.wallMs / r.fullWarm.wallMs) : 'n/a');
-    row('bare Astro + Pagefind CLI', r.bare, ` (${(r.bare.astroMs / 1000).toFixed(1)} + ${(r.bare.pagefindMs / 1000).toFixed(1)})`, fmtRatio(r.ratios.fullOverBare));
+    row('bare Astro + Pagefind CLI', r.bare, ` (${(r.bare.astroMs / 1000).toFixed(1)} + ${(r.bare.pagefindMs / 1000).toFixed(1)})`, wallRatio(r.full, r.bare));
     row(
       `bare, with this site's \`build.concurrency: ${SITE_CONCURRENCY}\` (reference, not the baseline)`,
       r.bareConcurrent,
       r.bareConcurrent ? ` (${(r.bareConcurrent.astroMs / 1000).toFixed(1)} + ${(r.bareConcurrent.pagefindMs / 1000).toFixed(1)})` : '',
       wallRatio(r.full, r.bareConcurrent),
     );
-    row(`Hugo ${r.hugo?.version ?? ''}`, r.hugo, '', fmtRatio(r.ratios.fullOverHugo));
+    row(`Hugo ${r.hugo?.version ?? ''}`, r.hugo, '', wallRatio(r.full, r.hugo));
   }
   lines.push('');
   for (const r of results) {
