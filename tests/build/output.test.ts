@@ -180,7 +180,7 @@ describe('fixture only', () => {
     expect(page.querySelector('.meta')?.textContent).toContain('Updated');
   });
 
-  it('paginates a topic 20 to a page, newest first, with previous and next links', () => {
+  it('paginates a topic 20 to a page, newest first, with previous, next and numbered links', () => {
     const total = FILLER_COUNT + readContentArticles(`${root}content`).filter((a) => a.topics.includes(FILLER_TOPIC)).length;
     const pageCount = Math.ceil(total / 20);
     const seen: string[] = [];
@@ -195,6 +195,14 @@ describe('fixture only', () => {
       const next = page.querySelector('a[rel="next"]')?.getAttribute('href');
       expect(prev).toBe(n > 1 ? url(paths.topic(FILLER_TOPIC, n - 1)) : undefined);
       expect(next).toBe(n < pageCount ? url(paths.topic(FILLER_TOPIC, n + 1)) : undefined);
+      // Numbered links: the first and the last page are always one click away; the current page is marked, not linked.
+      const numbered = [...page.querySelectorAll('.page-numbers a')].map((a) => a.getAttribute('href'));
+      const pageUrls = Array.from({ length: pageCount }, (_, i) => url(paths.topic(FILLER_TOPIC, i + 1)));
+      for (const href of numbered) expect(pageUrls).toContain(href);
+      if (n !== 1) expect(numbered).toContain(pageUrls[0]);
+      if (n !== pageCount) expect(numbered).toContain(pageUrls[pageCount - 1]);
+      expect(numbered).not.toContain(pageUrls[n - 1]);
+      expect(page.querySelector('.page-numbers [aria-current="page"]')?.textContent).toBe(`Page ${n}`);
     }
     expect(new Set(seen).size).toBe(total);
     expect([...dates].sort().reverse()).toEqual(dates);
