@@ -19,7 +19,7 @@
  *   options: --n 500,2000     sizes to run instead
  *            --seed 1          corpus seed
  *            --no-hugo --no-browser --no-warm   skip Hugo, the Chromium measurements, the warm rebuild
- *            --rounds 3        pairs of cold full and bare builds at the target's N (judged on their median ratio)
+ *            --rounds 5        pairs of cold full and bare builds at the target's N (judged on their median ratio)
  *            --profile         after timing, build once more under node --cpu-prof and summarise
  *            --max-wait 600    seconds to wait for other processes to leave the CPUs before each step
  *            --keep            keep the temporary folders
@@ -35,7 +35,7 @@
  * that cache warm, for information; the targets use the cold build.
  *
  * Paired rounds: at the N the targets are judged at (10,000 when it runs, else the largest), the
- * cold full build and the bare build run again, back to back and in alternating order (--rounds 3
+ * cold full build and the bare build run again, back to back and in alternating order (--rounds 5
  * in all, counting the first pair; fresh folders each time). This machine's speed drifts by 20%
  * and more between minutes, so one pair can land far from the truth either way; the target is
  * judged on the median of the rounds' ratios. The warm rebuild runs after the first bare build,
@@ -206,7 +206,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [1000, 10000], seed: 1, quick: false, hugo: true, browser: true, keep: false, profile: false, warm: true, rounds: 3 };
+  const options: Options = { sizes: [1000, 10000], seed: 1, quick: false, hugo: true, browser: true, keep: false, profile: false, warm: true, rounds: 5 };
   let explicitSizes = false;
   let explicitWait = false;
   for (let i = 0; i < argv.length; i += 1) {
@@ -228,7 +228,7 @@ function parseArgs(argv: string[]): Options {
       explicitWait = true;
     }
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: npm run bench [-- --quick] [--n 1000,10000] [--seed 1] [--no-hugo] [--no-browser] [--no-warm] [--rounds 3] [--keep] [--profile] [--max-wait 600]');
+      console.log('usage: npm run bench [-- --quick] [--n 1000,10000] [--seed 1] [--no-hugo] [--no-browser] [--no-warm] [--rounds 5] [--keep] [--profile] [--max-wait 600]');
       process.exit(0);
     } else throw new Error(`unknown argument ${argv[i]}`);
   }
