@@ -1,10 +1,9 @@
 /**
- * Counts as readers see them, in the site's locale: "1 article", "7,637 articles". A large
- * archive runs into thousands, and "7637" is harder to read at a glance than "7,637".
+ * Counts as readers see them: "1 article", "7,637 articles". A large archive runs into
+ * thousands, and "7637" is harder to read at a glance than "7,637". British English, as the
+ * dates (src/lib/dates.ts); no import, so the search page's script can use it at no cost.
  */
-import { site } from './site.ts';
-
-const wholeNumber = new Intl.NumberFormat(site.locale.replace('_', '-'), { maximumFractionDigits: 0 });
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 export function formatCount(n: number): string {
   return wholeNumber.format(n);

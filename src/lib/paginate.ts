@@ -1,3 +1,8 @@
+/**
+ * Listings cut into pages: paginate() splits a list into numbered pages, and pageLinks() picks
+ * the page numbers a page's pagination bar links to.
+ */
+
 /** Splits a list into numbered pages; page 1 always exists, even for an empty list. */
 export interface Page<T> {
   number: number;
@@ -19,10 +24,11 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
  * The page numbers a pagination bar links to: the first and last pages, and the current page
  * with `around` pages either side; null stands for the pages left out between them. A gap of a
  * single page shows that page instead, since the number takes no more room than the ellipsis.
- * On a large archive (an entity named in 7,000 articles has 150 pages) this keeps the oldest
- * page one click away instead of 150.
+ * On a large archive the oldest page is then one click from every page, where "Older" took up
+ * to 152 clicks to reach it (an entity named in 7,637 of 10,000 articles has 153 pages of 50).
  */
 export function pageLinks(current: number, total: number, around = 1): (number | null)[] {
+  if (!Number.isInteger(around) || around < 0) throw new RangeError(`around must be a whole number ≥ 0, got ${around}`);
   if (!Number.isInteger(total) || total < 1) throw new RangeError(`page count ${total} is not a whole number ≥ 1`);
   if (!Number.isInteger(current) || current < 1 || current > total) throw new RangeError(`page ${current} is not between 1 and ${total}`);
   const shown = new Set([1, total]);

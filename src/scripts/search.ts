@@ -3,6 +3,7 @@
  * order) in the URL, so a search can be shared and the back button returns to it. Pagefind's
  * runtime loads only when a search starts (or the box gets focus), never on other pages.
  */
+import { countOf } from '../lib/counts.ts';
 import { rankedSearch, type ResultRef, type SearchEngine } from './ranked-search.ts';
 
 interface ResultData {
@@ -176,7 +177,7 @@ export function startSearchPage(): void {
       status!.textContent =
         count === 0
           ? `No articles match “${state.q}”${scope}.`
-          : `${count} ${count === 1 ? 'article matches' : 'articles match'} “${state.q}”${scope}.`;
+          : `${countOf(count, 'article matches', 'articles match')} “${state.q}”${scope}.`;
     } catch (error) {
       if (run !== generation) return;
       list!.replaceChildren();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, openSite, type Session } from '../helpers/browser.ts';
 import { paths, url } from '../../src/lib/urls.ts';
-import { fixtureDist } from '../helpers/paths.ts';
+import { FILLER_COUNT, fixtureDist } from '../helpers/paths.ts';
 
 const run = chromiumAvailable();
 
@@ -121,7 +121,7 @@ describe.runIf(run)('search in Chromium', () => {
       const page = await fixture.context.newPage();
       await page.goto(`${fixture.origin}${url(paths.search('filler summit'))}`);
       await settled(page, '“filler summit”');
-      expect(await page.locator('#search-status').textContent()).toBe('45 articles match “filler summit”.');
+      expect(await page.locator('#search-status').textContent()).toBe(`${FILLER_COUNT} articles match “filler summit”.`);
       expect(await page.locator('.search-result').count()).toBe(10);
       await page.click('#search-more');
       await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 20);

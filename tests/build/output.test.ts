@@ -9,6 +9,7 @@ import { parseRssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
 import { readContentArticles, readContentTopics } from '../../scripts/lib/content-files.ts';
 import { readPagefindPages } from '../../scripts/lib/pagefind-index.ts';
+import { pageLinks } from '../../src/lib/paginate.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
 import { hrefs, htmlFiles, pageExists, readPage } from '../helpers/dist.ts';
 import { FILLER_COUNT, FILLER_TOPIC, fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
@@ -183,6 +184,8 @@ describe('fixture only', () => {
   it('paginates a topic 20 to a page, newest first, with previous, next and numbered links', () => {
     const total = FILLER_COUNT + readContentArticles(`${root}content`).filter((a) => a.topics.includes(FILLER_TOPIC)).length;
     const pageCount = Math.ceil(total / 20);
+    // Enough pages that some page bars leave pages out (an ellipsis), not only list them all.
+    expect(pageCount).toBeGreaterThanOrEqual(6);
     const seen: string[] = [];
     const dates: string[] = [];
     for (let n = 1; n <= pageCount; n += 1) {
@@ -195,14 +198,16 @@ describe('fixture only', () => {
       const next = page.querySelector('a[rel="next"]')?.getAttribute('href');
       expect(prev).toBe(n > 1 ? url(paths.topic(FILLER_TOPIC, n - 1)) : undefined);
       expect(next).toBe(n < pageCount ? url(paths.topic(FILLER_TOPIC, n + 1)) : undefined);
-      // Numbered links: the first and the last page are always one click away; the current page is marked, not linked.
-      const numbered = [...page.querySelectorAll('.page-numbers a')].map((a) => a.getAttribute('href'));
-      const pageUrls = Array.from({ length: pageCount }, (_, i) => url(paths.topic(FILLER_TOPIC, i + 1)));
-      for (const href of numbered) expect(pageUrls).toContain(href);
-      if (n !== 1) expect(numbered).toContain(pageUrls[0]);
-      if (n !== pageCount) expect(numbered).toContain(pageUrls[pageCount - 1]);
-      expect(numbered).not.toContain(pageUrls[n - 1]);
-      expect(page.querySelector('.page-numbers [aria-current="page"]')?.textContent).toBe(`Page ${n}`);
+      // Numbered links as pageLinks() picks them, each to its own page; the current page marked, not linked; gaps as "…".
+      const entries = [...page.querySelectorAll('.page-numbers li')].map((li) => {
+        const link = li.querySelector('a');
+        if (link) return { text: link.textContent, href: link.getAttribute('href') };
+        return { text: li.textContent?.trim(), current: li.querySelector('[aria-current="page"]') !== null };
+      });
+      const expected = pageLinks(n, pageCount).map((number) =>
+        number === null ? { text: '…', current: false } : number === n ? { text: `Page ${n}`, current: true } : { text: `Page ${number}`, href: url(paths.topic(FILLER_TOPIC, number)) },
+      );
+      expect(entries, `page ${n}`).toEqual(expected);
     }
     expect(new Set(seen).size).toBe(total);
     expect([...dates].sort().reverse()).toEqual(dates);

@@ -9,4 +9,4 @@ export const fixtureContent = `${fixtureRoot}/content`;
 export const fixtureDist = `${fixtureRoot}/dist`;
 /** Filler articles added to the fixture so that one topic has several pages. */
 export const FILLER_TOPIC = 'diplomacy';
-export const FILLER_COUNT = 45;
+export const FILLER_COUNT = 125;
