@@ -640,20 +640,22 @@ function chromiumVersionText(): string {
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Marks the last keydown and the frame in which the results for the query are first shown. */
+/**
+ * Marks the last keydown and the frame in which the first result for the query shows: the
+ * search page names the query its listed results answer (data-query on the list).
+ */
 const TIMING_SCRIPT = `
-  window.__bench = { query: '', lastKey: 0, shown: 0, results: 0 };
+  window.__bench = { query: '', lastKey: 0, shown: 0 };
   addEventListener('keydown', () => { window.__bench.lastKey = performance.now(); }, true);
   const check = () => {
     const b = window.__bench;
     if (!b.query || b.shown || b.pending) return;
-    const status = document.querySelector('#search-status');
-    if (!status || !status.textContent.includes('\\u201c' + b.query + '\\u201d')) return;
+    const list = document.querySelector('#search-results');
+    if (!list || list.dataset.query !== b.query || !list.querySelector('.search-result')) return;
     b.pending = true;
-    b.results = document.querySelectorAll('.search-result').length;
     requestAnimationFrame(() => { b.shown = performance.now(); });
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 `;
 
 async function browserFigures(dist: string, articlePath: string, topicPath: string | null): Promise<BrowserFigures> {
@@ -715,7 +717,10 @@ async function browserFigures(dist: string, articlePath: string, topicPath: stri
           await page.keyboard.press(key);
         }
         await page.waitForFunction(() => (window as unknown as { __bench: { shown: number } }).__bench.shown > 0, null, { timeout: 60_000 });
-        const timing = await page.evaluate(() => ({ ...(window as unknown as { __bench: { lastKey: number; shown: number; results: number } }).__bench, origin: performance.timeOrigin }));
+        const timing = await page.evaluate(() => ({ ...(window as unknown as { __bench: { lastKey: number; shown: number } }).__bench, origin: performance.timeOrigin }));
+        // The rest of the first page of results, and the count the page announces once they are in.
+        await page.waitForFunction((q) => document.querySelector('#search-status')?.textContent?.includes(`\u201c${q}\u201d`) ?? false, query, { timeout: 60_000 });
+        const results = await page.locator('.search-result').count();
         await page.waitForLoadState('networkidle');
         const all = await Promise.all(fetched);
         const byKind: Record<string, number> = {};
@@ -730,7 +735,7 @@ async function browserFigures(dist: string, articlePath: string, topicPath: stri
           lastEndMs: late.length > 0 ? Math.round(Math.max(...late.map((f) => f.end)) - keyAt) : 0,
           urls: late.map((f) => `${new URL(f.url).pathname} +${Math.round(f.start - keyAt)}..${Math.round(f.end - keyAt)} ms`),
         };
-        return { query, results: timing.results, latencyMs: timing.shown - timing.lastKey, bytes, searchBytes, byKind, requests: all.length, afterLastKey, failed: [...failed] };
+        return { query, results, latencyMs: timing.shown - timing.lastKey, bytes, searchBytes, byKind, requests: all.length, afterLastKey, failed: [...failed] };
       });
       searches.push(run);
       console.log(

@@ -133,6 +133,35 @@ describe.runIf(run)('search in Chromium', () => {
     }
   });
 
+  it('shows each result as soon as it has arrived, without waiting for the slowest of the ten', async () => {
+    const fixture = await openSite(fixtureDist);
+    try {
+      const page = await fixture.context.newPage();
+      // Hold every result fragment, then let them through one at a time, in the order asked for.
+      const held: (() => Promise<void>)[] = [];
+      await page.route('**/pagefind/fragment/*', (route) => {
+        held.push(() => route.continue());
+      });
+      await page.goto(`${fixture.origin}${url(paths.search('filler summit'))}`);
+      await expect.poll(() => held.length, { timeout: 15_000 }).toBe(10);
+      expect(await page.locator('.search-result').count()).toBe(0);
+      const shownWhileHeld: number[] = [];
+      for (const release of held.splice(0, 9)) {
+        await release();
+        await page.waitForTimeout(150);
+        shownWhileHeld.push(await page.locator('.search-result').count());
+      }
+      // With one fragment still held, results are on the page already.
+      expect(Math.max(...shownWhileHeld)).toBeGreaterThan(0);
+      await held.splice(0)[0]();
+      await settled(page, '“filler summit”');
+      expect(await page.locator('.search-result').count()).toBe(10);
+      await page.close();
+    } finally {
+      await fixture.close();
+    }
+  });
+
   it('shows title, date, topics and a highlighted excerpt for each result', async () => {
     const page = await open(paths.search('lithography'));
     await settled(page, '“lithography”');
