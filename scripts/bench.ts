@@ -641,8 +641,9 @@ function chromiumVersionText(): string {
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * Marks the last keydown and the frame in which the first result for the query shows: the
- * search page names the query its listed results answer (data-query on the list).
+ * Marks the last keydown and the frame in which the first result for the query shows (or the
+ * page says nothing matches): the search page names the query its listed results answer
+ * (data-query on the list), so a list left from an earlier query never counts.
  */
 const TIMING_SCRIPT = `
   window.__bench = { query: '', lastKey: 0, shown: 0 };
@@ -651,11 +652,13 @@ const TIMING_SCRIPT = `
     const b = window.__bench;
     if (!b.query || b.shown || b.pending) return;
     const list = document.querySelector('#search-results');
-    if (!list || list.dataset.query !== b.query || !list.querySelector('.search-result')) return;
+    if (!list || list.dataset.query !== b.query) return;
+    const none = document.querySelector('#search-status')?.textContent?.startsWith('No articles match');
+    if (!list.querySelector('.search-result') && !none) return;
     b.pending = true;
     requestAnimationFrame(() => { b.shown = performance.now(); });
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-query'] });
 `;
 
 async function browserFigures(dist: string, articlePath: string, topicPath: string | null): Promise<BrowserFigures> {

@@ -182,7 +182,7 @@ export function startSearchPage(): void {
       if (run !== generation) return;
       current = { results, shown: 0 };
       list!.replaceChildren();
-      // Which query the listed results answer (the benchmark times the first one to show).
+      // Which text query the listed results answer (the benchmark times the first one to show).
       list!.dataset.query = state.q;
       await showMore(run);
       if (run !== generation) return;
@@ -201,16 +201,22 @@ export function startSearchPage(): void {
     }
   }
 
-  // The button keeps focus while the next results load; a second press meanwhile does nothing.
-  let loadingMore = false;
+  // The button keeps focus while the next results load, and a second press meanwhile does
+  // nothing; the guard belongs to one search, so a slow load never locks the next search's button.
+  let loadingFor = -1;
   more.addEventListener('click', async () => {
-    if (loadingMore) return;
-    loadingMore = true;
+    if (loadingFor === generation) return;
+    const run = (loadingFor = generation);
     try {
-      const first = await showMore(generation);
-      first?.querySelector('a')?.focus();
+      const first = await showMore(run);
+      // Results appear one by one; a reader who has already moved into them keeps their place.
+      if (document.activeElement === more || document.activeElement === document.body) first?.querySelector('a')?.focus();
+    } catch (error) {
+      if (run !== generation) return;
+      status!.textContent = 'More results could not load. Try again.';
+      console.warn('search failed', error);
     } finally {
-      loadingMore = false;
+      if (loadingFor === run) loadingFor = -1;
     }
   });
 
