@@ -38,7 +38,8 @@ interface Font {
   weight: 500 | 700;
 }
 
-function loadFonts(): Font[] {
+/** The preview images' font files, read from node_modules (also used by scripts/og-bench.ts). */
+export function loadFonts(): Font[] {
   return ogFontFiles().map(({ name, file, weight }) => ({
     name,
     data: readFileSync(require.resolve(`${OG_FONT.package}/${file}`)),

@@ -59,6 +59,11 @@ interface Mask {
   width: number;
   height: number;
   alpha: Uint8Array;
+  /**
+   * The inked runs, as (row, first column, column after the last) triples: most of a glyph's box
+   * is empty, and drawing visits only these.
+   */
+  spans: Int32Array;
 }
 
 function rgb(hex: string): [number, number, number] {
@@ -168,7 +173,16 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
       const pixels = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
       const alpha = new Uint8Array(width * height);
       for (let i = 0; i < alpha.length; i += 1) alpha[i] = pixels[i * 4 + 3];
-      mask = { left, top, width, height, alpha };
+      const spans: number[] = [];
+      for (let row = 0; row < height; row += 1) {
+        for (let col = 0; col < width; col += 1) {
+          if (alpha[row * width + col] === 0) continue;
+          const first = col;
+          while (col < width && alpha[row * width + col] !== 0) col += 1;
+          spans.push(row, first, col);
+        }
+      }
+      mask = { left, top, width, height, alpha, spans: Int32Array.from(spans) };
     }
     masks.set(key, mask);
     return mask;
@@ -246,18 +260,18 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
         if (!mask) continue;
         const gx = pixel + mask.left;
         const gy = placed.y + mask.top;
-        const x0 = Math.max(0, gx);
-        const x1 = Math.min(width, gx + mask.width);
-        const y0 = Math.max(0, gy);
-        const y1 = Math.min(height, gy + mask.height);
-        for (let y = y0; y < y1; y += 1) {
-          let m = (y - gy) * mask.width + (x0 - gx);
+        const { alpha, spans } = mask;
+        for (let k = 0; k < spans.length; k += 3) {
+          const y = gy + spans[k];
+          if (y < 0 || y >= height) continue;
+          const x0 = Math.max(0, gx + spans[k + 1]);
+          const x1 = Math.min(width, gx + spans[k + 2]);
+          let m = spans[k] * mask.width + (x0 - gx);
           let p = y * width + x0;
           // PNG rows start with a filter byte, hence the + 1.
           let o = y * (width + 1) + 1 + x0;
           for (let x = x0; x < x1; x += 1, m += 1, p += 1, o += 1) {
-            const a = mask.alpha[m];
-            if (a === 0) continue;
+            const a = alpha[m];
             // Glyph boxes overlap at their edges: a pixel's coverage is the sum of both glyphs',
             // in the colour of the later one. Every colour has the same number of levels, so a
             // sum never maps to index 0 once a part of it did not.

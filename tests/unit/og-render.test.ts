@@ -82,6 +82,21 @@ describe('createOgRenderer', () => {
     }
   });
 
+  it('clips glyphs that run past the edges of the image as resvg does', () => {
+    const layout = ogImageLayout(input);
+    // The first title line starts 40 px left of the image and the date ends 40 px past its right edge.
+    const clipped: OgLayout = {
+      ...layout,
+      texts: layout.texts.map((text, i) => (i === 1 ? { ...text, x: -40 } : text.align === 'right' ? { ...text, x: OG_WIDTH + 40 } : text)),
+    };
+    const result = compare(ours(clipped), reference(clipped));
+    expect(result.meanDifference).toBeLessThan(0.1);
+    expect(result.farPixels).toBeLessThan(20);
+    const box = inkBox(ours(clipped), OG_WIDTH, OG_HEIGHT);
+    expect(box.left).toBe(0);
+    expect(box.right).toBe(OG_WIDTH - 1);
+  });
+
   it('differs from the reference when a glyph is out of place (the comparison can fail)', () => {
     const layout = ogImageLayout(input);
     const moved: OgLayout = { ...layout, texts: layout.texts.map((text, i) => (i === 1 ? { ...text, x: text.x + 1 } : text)) };
