@@ -43,8 +43,9 @@
  *
  * First search: for each query, a fresh Chromium profile opens /search/ on `astro preview`
  * (which gzips like a static host), waits for the network to go idle, types the query with
- * keystrokes 100 ms apart, and records the frame in which the status line first names the query
- * (results rendered) and every response's encoded body size from the network log.
+ * keystrokes 100 ms apart, and records the frame in which the first result for the query shows
+ * (a result in the list whose data-query is the query, or "No articles match") and every
+ * response's encoded body size from the network log.
  *
  * Peak memory is the larger of GNU time's "Maximum resident set size" (the biggest single process)
  * and the sum of the RSS of the whole process tree sampled every 100 ms (the full build runs

@@ -1,12 +1,14 @@
 /**
  * How long one thread takes to draw a preview image and to encode it as PNG, on the titles of a
- * generated corpus, with nothing else running:
+ * generated corpus, glyphs already rasterised and nothing written to disk:
  *
  *   node scripts/og-bench.ts [--n 3000] [--rounds 5]
  *
- * Prints each round and the medians. Inside a build the same work runs on a worker thread beside
- * Astro, and on two cores takes longer: the build's log line "rendered in … ms on 1 worker
- * thread" times that. Run it at two commits to compare a change to src/lib/og-render.ts.
+ * Prints each round and the medians; run it on an otherwise idle machine (it does not check).
+ * To compare two versions of the renderer, run it alternately in two copies of the project that
+ * differ only in src/lib/og-render.ts. A build's log line "rendered in … ms on 1 worker thread"
+ * times more: the worker's start, the first rasterising of each glyph, the writing of the files,
+ * and all of it beside Astro rendering pages.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +31,7 @@ const rounds = option('rounds', 5);
 const folder = mkdtempSync(join(tmpdir(), 'og-bench-'));
 try {
   const corpus = generateCorpus({ n, seed: 1, outDir: folder });
-  const topicNames = new Map(readContentTopics('content').map((topic) => [topic.slug, topic.name]));
+  const topicNames = new Map(readContentTopics(corpus.outDir).map((topic) => [topic.slug, topic.name]));
   const layouts = corpus.articles.map((article) =>
     ogImageLayout(ogImageInput({ title: article.title, date: new Date(`${article.date}T00:00:00Z`), topics: article.topics.map((id) => ({ name: topicNames.get(id) ?? id })) })),
   );

@@ -25,7 +25,7 @@ const FIELDS = ['q', 'topic', 'entity', 'year', 'sort'] as const;
 type Field = (typeof FIELDS)[number];
 type SearchState = Record<Field, string>;
 
-/** Results shown at once; each needs its own fragment request, so more would slow the first view. */
+/** Results per page; each needs its own fragment request, so more would cost a first search more bytes. */
 const PAGE_SIZE = 10;
 /**
  * Longer than the gap between a fast typist's keystrokes (~100 ms), so a search runs for the
