@@ -170,6 +170,34 @@ describe.runIf(run)('search in Chromium', () => {
     }
   });
 
+  it('loads the next ten once when "More results" is pressed twice while they load', async () => {
+    const fixture = await openSite(fixtureDist);
+    try {
+      const page = await fixture.context.newPage();
+      await page.goto(`${fixture.origin}${url(paths.search('filler summit'))}`);
+      await settled(page, '“filler summit”');
+      const held: (() => Promise<void>)[] = [];
+      await page.route('**/pagefind/fragment/*', (route) => {
+        held.push(() => route.continue());
+      });
+      await page.click('#search-more');
+      await expect.poll(() => held.length, { timeout: 15_000 }).toBe(10);
+      await page.click('#search-more');
+      await page.waitForTimeout(300);
+      // The second press asked for nothing more.
+      expect(held.length).toBe(10);
+      for (const release of held) await release();
+      await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 20);
+      await page.waitForTimeout(300);
+      const shown = await titles(page);
+      expect(shown.length).toBe(20);
+      expect(new Set(shown).size).toBe(20);
+      await page.close();
+    } finally {
+      await fixture.close();
+    }
+  });
+
   it('shows title, date, topics and a highlighted excerpt for each result', async () => {
     const page = await open(paths.search('lithography'));
     await settled(page, '“lithography”');
