@@ -916,6 +916,16 @@ interface Round {
   ok: boolean;
 }
 
+/** A round's full ÷ bare wall time. */
+function pairRatio(round: Round): number {
+  return round.fullMs / round.bareMs;
+}
+
+/** "52.7 s ÷ 40.6 s = 1.30×", as the rounds are printed. */
+function fmtPair(round: Round): string {
+  return `${fmtS(round.fullMs)} ÷ ${fmtS(round.bareMs)} = ${fmtRatio(pairRatio(round))}`;
+}
+
 /** More pairs of the cold full build and the bare build, back to back, alternating which goes first. */
 async function pairedRounds(n: number, work: string, content: string, first: Round, rounds: number): Promise<Round[]> {
   const done = [first];
@@ -934,7 +944,7 @@ async function pairedRounds(n: number, work: string, content: string, first: Rou
         pair.ok &&= bare.astro.ok && bare.pagefind.ok;
       }
     }
-    console.log(`    round ${round} (${fullFirst ? 'full build first' : 'bare build first'}): ${pair.ok ? `${fmtS(pair.fullMs)} ÷ ${fmtS(pair.bareMs)} = ${fmtRatio(pair.fullMs / pair.bareMs)}` : 'FAILED (see bench-out/logs)'}`);
+    console.log(`    round ${round} (${fullFirst ? 'full build first' : 'bare build first'}): ${pair.ok ? fmtPair(pair) : 'FAILED (see bench-out/logs)'}`);
     done.push(pair);
   }
   return done;
@@ -1099,7 +1109,7 @@ function evaluateTargets(results: SizeResult[], options: Options): Target[] {
   const note = subject && subject.n !== 10000 ? `measured at N = ${fmtInt(subject.n)}, not 10,000` : undefined;
   const targets: Target[] = [];
   const r = roundsRatio(subject);
-  const measured = subject.rounds.length > 1 && r !== null ? `${fmtRatio(r)}, the median of ${subject.rounds.length} paired rounds (${subject.rounds.map((each) => fmtRatio(each.fullMs / each.bareMs)).join(', ')})` : fmtRatio(r);
+  const measured = subject.rounds.length > 1 && r !== null ? `${fmtRatio(r)}, the median of ${subject.rounds.length} paired rounds (${subject.rounds.map((each) => fmtRatio(pairRatio(each))).join(', ')})` : fmtRatio(r);
   targets.push({ name: `full build ≤ ${TARGETS.fullOverBare}× bare Astro + Pagefind (N = 10,000)`, measured, pass: r === null ? null : r <= TARGETS.fullOverBare, note });
   targets.push({
     name: 'full build peak memory < 3 GiB (N = 10,000)',
@@ -1135,7 +1145,7 @@ function evaluateTargets(results: SizeResult[], options: Options): Target[] {
 
 /** The median of the paired rounds' full ÷ bare ratios, or null when a build of any round failed. */
 function roundsRatio(result: SizeResult): number | null {
-  return result.rounds.every((each) => each.ok) ? median(result.rounds.map((each) => each.fullMs / each.bareMs)) : null;
+  return result.rounds.every((each) => each.ok) ? median(result.rounds.map(pairRatio)) : null;
 }
 
 /** a's wall time over b's, as printed, or n/a when either build failed or did not run. */
@@ -1179,7 +1189,7 @@ function markdown(results: SizeResult[], targets: Target[], env: Record<string, 
     lines.push('');
     if (r.rounds.length > 1) {
       const pairs = r.rounds.map(
-        (each, i) => `${i + 1}${each.fullFirst ? '' : ' (bare first)'}: ${each.ok ? `${fmtS(each.fullMs)} ÷ ${fmtS(each.bareMs)} = ${fmtRatio(each.fullMs / each.bareMs)}` : 'failed'}`,
+        (each, i) => `${i + 1}${each.fullFirst ? '' : ' (bare first)'}: ${each.ok ? fmtPair(each) : 'failed'}`,
       );
       const ratio = roundsRatio(r);
       lines.push(

@@ -12,16 +12,20 @@ const run = chromiumAvailable();
 
 describe.runIf(run)('search in Chromium', () => {
   let session: Session;
+  /** The fixture site: 125 filler articles match "filler summit", enough for several pages of results. */
+  let fixture: Session;
   beforeAll(async () => {
     session = await openSite();
+    fixture = await openSite(fixtureDist);
   });
   afterAll(async () => {
     await session?.close();
+    await fixture?.close();
   });
 
-  async function open(path: string): Promise<Page> {
-    const page = await session.context.newPage();
-    await page.goto(`${session.origin}${url(path)}`);
+  async function open(path: string, site: Session = session): Promise<Page> {
+    const page = await site.context.newPage();
+    await page.goto(`${site.origin}${url(path)}`);
     return page;
   }
 
@@ -116,86 +120,68 @@ describe.runIf(run)('search in Chromium', () => {
   });
 
   it('shows ten results at a time, and the next ten on request with focus on the first new one', async () => {
-    const fixture = await openSite(fixtureDist);
-    try {
-      const page = await fixture.context.newPage();
-      await page.goto(`${fixture.origin}${url(paths.search('filler summit'))}`);
-      await settled(page, '“filler summit”');
-      expect(await page.locator('#search-status').textContent()).toBe(`${FILLER_COUNT} articles match “filler summit”.`);
-      expect(await page.locator('.search-result').count()).toBe(10);
-      await page.click('#search-more');
-      await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 20);
-      expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('.search-result a')[10])).toBe(true);
-      expect(await page.isVisible('#search-more')).toBe(true);
-      await page.close();
-    } finally {
-      await fixture.close();
-    }
+    const page = await open(paths.search('filler summit'), fixture);
+    await settled(page, '“filler summit”');
+    expect(await page.locator('#search-status').textContent()).toBe(`${FILLER_COUNT} articles match “filler summit”.`);
+    expect(await page.locator('.search-result').count()).toBe(10);
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 20);
+    expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('.search-result a')[10])).toBe(true);
+    expect(await page.isVisible('#search-more')).toBe(true);
+    await page.close();
   });
 
   it('shows each result as soon as it and those above it have arrived, in rank order', async () => {
-    const fixture = await openSite(fixtureDist);
-    try {
-      const query = 'filler summit';
-      const plain = await fixture.context.newPage();
-      await plain.goto(`${fixture.origin}${url(paths.search(query))}`);
-      await settled(plain, `“${query}”`);
-      const ranked = await titles(plain);
-      await plain.close();
+    const query = 'filler summit';
+    const plain = await open(paths.search(query), fixture);
+    await settled(plain, `“${query}”`);
+    const ranked = await titles(plain);
+    await plain.close();
 
-      // Hold every result fragment; Pagefind asks for them in rank order.
-      const page = await fixture.context.newPage();
-      const held: (() => Promise<void>)[] = [];
-      await page.route('**/pagefind/fragment/*', (route) => {
-        held.push(() => route.continue());
-      });
-      await page.goto(`${fixture.origin}${url(paths.search(query))}`);
-      // A page of results is ten (PAGE_SIZE in src/scripts/search.ts).
-      await expect.poll(() => held.length, { timeout: 15_000 }).toBe(10);
-      const count = () => page.locator('.search-result').count();
-      // The last result's fragment alone shows nothing: results appear in rank order.
-      await held[9]();
-      await page.waitForTimeout(300);
-      expect(await count()).toBe(0);
-      // The first one's shows the first result at once, while eight are still held.
-      await held[0]();
-      await expect.poll(count, { timeout: 5_000 }).toBe(1);
-      expect(await page.getAttribute('#search-results', 'data-query')).toBe(query);
-      for (const release of held.slice(1, 9)) await release();
-      await settled(page, `“${query}”`);
-      expect(await titles(page)).toEqual(ranked);
-      await page.close();
-    } finally {
-      await fixture.close();
-    }
+    // Hold every result fragment; Pagefind asks for them in rank order.
+    const page = await fixture.context.newPage();
+    const held: (() => Promise<void>)[] = [];
+    await page.route('**/pagefind/fragment/*', (route) => {
+      held.push(() => route.continue());
+    });
+    await page.goto(`${fixture.origin}${url(paths.search(query))}`);
+    // A page of results is ten (PAGE_SIZE in src/scripts/search.ts).
+    await expect.poll(() => held.length, { timeout: 15_000 }).toBe(10);
+    const count = () => page.locator('.search-result').count();
+    // The last result's fragment alone shows nothing: results appear in rank order.
+    await held[9]();
+    await page.waitForTimeout(300);
+    expect(await count()).toBe(0);
+    // The first one's shows the first result at once, while eight are still held.
+    await held[0]();
+    await expect.poll(count, { timeout: 5_000 }).toBe(1);
+    expect(await page.getAttribute('#search-results', 'data-query')).toBe(query);
+    for (const release of held.slice(1, 9)) await release();
+    await settled(page, `“${query}”`);
+    expect(await titles(page)).toEqual(ranked);
+    await page.close();
   });
 
   it('loads the next ten once when "More results" is pressed twice while they load', async () => {
-    const fixture = await openSite(fixtureDist);
-    try {
-      const page = await fixture.context.newPage();
-      await page.goto(`${fixture.origin}${url(paths.search('filler summit'))}`);
-      await settled(page, '“filler summit”');
-      const held: (() => Promise<void>)[] = [];
-      await page.route('**/pagefind/fragment/*', (route) => {
-        held.push(() => route.continue());
-      });
-      await page.click('#search-more');
-      await expect.poll(() => held.length, { timeout: 15_000 }).toBe(10);
-      await page.click('#search-more');
-      await page.waitForTimeout(300);
-      // The second press asked for nothing more.
-      expect(held.length).toBe(10);
-      for (const release of held) await release();
-      await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 20);
-      await page.waitForTimeout(300);
-      const shown = await titles(page);
-      expect(shown.length).toBe(20);
-      expect(new Set(shown).size).toBe(20);
-      await page.close();
-    } finally {
-      await fixture.close();
-    }
+    const page = await open(paths.search('filler summit'), fixture);
+    await settled(page, '“filler summit”');
+    const held: (() => Promise<void>)[] = [];
+    await page.route('**/pagefind/fragment/*', (route) => {
+      held.push(() => route.continue());
+    });
+    await page.click('#search-more');
+    await expect.poll(() => held.length, { timeout: 15_000 }).toBe(10);
+    await page.click('#search-more');
+    await page.waitForTimeout(300);
+    // The second press asked for nothing more.
+    expect(held.length).toBe(10);
+    for (const release of held) await release();
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length === 20);
+    await page.waitForTimeout(300);
+    const shown = await titles(page);
+    expect(shown.length).toBe(20);
+    expect(new Set(shown).size).toBe(20);
+    await page.close();
   });
 
   it('shows title, date, topics and a highlighted excerpt for each result', async () => {
