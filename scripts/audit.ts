@@ -49,6 +49,67 @@ function feedLinks(xml: string): string[] {
   return [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => xmlText(m[1]));
 }
 
+/** The href of a feed document's <atom:link rel="…">, if it has one. */
+function feedLink(xml: string, rel: string): string | undefined {
+  const match = new RegExp(`<atom:link href="([^"]*)" rel="${rel}"`).exec(xml);
+  return match ? xmlText(match[1]) : undefined;
+}
+
+interface FeedDocument {
+  path: string;
+  text: string;
+}
+
+/**
+ * A feed's documents: the subscription document at `path`, then each archive document its
+ * "older" link leads to (RFC 5005's prev-archive, JSON Feed's next_url). Broken links, loops
+ * and archive documents not marked as such are problems.
+ */
+function feedDocuments(distDir: string, path: string, older: (text: string) => string | undefined, isArchive: (text: string) => boolean, problems: string[]): FeedDocument[] {
+  const documents: FeedDocument[] = [];
+  const seen = new Set<string>();
+  const root = absoluteUrl('/');
+  let next: string | undefined = path;
+  while (next !== undefined) {
+    const file = join(distDir, next);
+    if (seen.has(next)) {
+      problems.push(`${path}: its archive links loop back to ${next}`);
+      break;
+    }
+    seen.add(next);
+    if (!existsSync(file)) {
+      problems.push(documents.length === 0 ? `dist: ${path} is missing` : `${documents.at(-1)!.path}: links to the archive ${next}, which is missing`);
+      break;
+    }
+    const text = readFileSync(file, 'utf8');
+    if (documents.length > 0 && !isArchive(text)) problems.push(`${next}: an archive of ${path} that does not say it is one`);
+    documents.push({ path: next, text });
+    const href = older(text);
+    if (href !== undefined && !href.startsWith(root)) {
+      problems.push(`${next}: links to an archive outside the site: ${href}`);
+      break;
+    }
+    next = href === undefined ? undefined : `/${href.slice(root.length)}`;
+  }
+  return documents;
+}
+
+function jsonFeedLinks(text: string): string[] {
+  try {
+    return (JSON.parse(text) as { items?: { url?: string }[] }).items?.map((item) => item.url ?? '') ?? [];
+  } catch {
+    return [];
+  }
+}
+
+function jsonNextUrl(text: string): string | undefined {
+  try {
+    return (JSON.parse(text) as { next_url?: string }).next_url;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Everything but the search index: pages, listings, feeds and sitemap (see auditSearchIndex). */
 export function auditPages({ contentDir, distDir, content = scanContentArticles(contentDir) }: AuditOptions): string[] {
   const { articles } = content;
@@ -115,21 +176,43 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
     }
   }
 
-  // The site feed has exactly the published articles; each topic feed exactly its articles.
+  // The site feed has exactly the published articles; each topic feed exactly its articles;
+  // the JSON Feed the same as the site feed. A feed is a subscription document with the newest
+  // articles and one archive document per month (src/lib/feeds.ts): each article must be in its
+  // month's archive, and in the subscription document if it is among the newest.
+  const rss = { older: (xml: string) => feedLink(xml, 'prev-archive'), isArchive: (xml: string) => xml.includes('<fh:archive/>'), links: feedLinks };
+  // JSON Feed has no mark for an archive document: next_url only pages through the feed.
+  const json = { older: jsonNextUrl, isArchive: () => true, links: jsonFeedLinks };
   const feeds = [
-    { path: paths.rss(), expected: published },
-    ...topics.map((topic) => ({ path: paths.topicRss(topic.slug), expected: published.filter((a) => a.topics.includes(topic.slug)) })),
+    { path: paths.rss(), expected: published, format: rss, archive: paths.rssArchive },
+    { path: paths.jsonFeed(), expected: published, format: json, archive: paths.jsonFeedArchive },
+    ...topics.map((topic) => ({
+      path: paths.topicRss(topic.slug),
+      expected: published.filter((a) => a.topics.includes(topic.slug)),
+      format: rss,
+      archive: (year: number, month: number) => paths.topicRssArchive(topic.slug, year, month),
+    })),
   ];
   for (const feed of feeds) {
-    const xml = read(feed.path);
-    if (xml === null) {
-      problems.push(`dist: ${feed.path} is missing`);
-      continue;
+    const documents = feedDocuments(distDir, feed.path, feed.format.older, feed.format.isArchive, problems);
+    if (documents.length === 0) continue;
+    const linksOf = new Map(documents.map((document) => [document.path, new Set(feed.format.links(document.text))]));
+    const newest = linksOf.get(feed.path)!;
+    const expectedLinks = new Set(feed.expected.map(link));
+    for (const listed of new Set([...linksOf.values()].flatMap((links) => [...links]))) {
+      const draft = drafts.find((each) => link(each) === listed);
+      if (draft) problems.push(`${draft.file}: draft is in ${feed.path} or its archives`);
+      else if (!expectedLinks.has(listed)) problems.push(`${feed.path}: lists ${listed}, which is not one of its articles`);
     }
-    const links = new Set(feedLinks(xml));
-    for (const article of feed.expected) if (!links.has(link(article))) problems.push(`${article.file}: missing from ${feed.path}`);
-    for (const draft of drafts) if (links.has(link(draft))) problems.push(`${draft.file}: draft is in ${feed.path}`);
-    if (links.size !== feed.expected.length) problems.push(`${feed.path}: has ${links.size} items for ${feed.expected.length} articles`);
+    // Ties on the oldest day of the subscription document may fall either side of its limit.
+    const wanted = Math.min(site.feedItems, feed.expected.length);
+    if (newest.size !== wanted) problems.push(`${feed.path}: has ${newest.size} items, not the newest ${wanted}`);
+    const oldestDay = feed.expected.map((a) => a.date).sort().reverse()[wanted - 1];
+    for (const article of feed.expected) {
+      if (article.date > oldestDay && !newest.has(link(article))) problems.push(`${article.file}: missing from ${feed.path}`);
+      const archive = feed.archive(Number(article.date.slice(0, 4)), Number(article.date.slice(5, 7)));
+      if (!linksOf.get(archive)?.has(link(article))) problems.push(`${article.file}: missing from ${archive}, the archive of ${feed.path} for its month`);
+    }
   }
 
   // The sitemap lists every page, and only pages that exist.

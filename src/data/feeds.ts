@@ -5,15 +5,17 @@
 import rss from '@astrojs/rss';
 import { getSiteModel } from './site-model.ts';
 import { lastChanged } from '../lib/model.ts';
-import { feedEntry, rssChannelExtras, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
+import { archivedFeed, FEED_HISTORY_NS, feedEntry, jsonFeed, rssChannelExtras, type ArchivedFeed, type FeedArchive, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { site } from '../lib/site.ts';
 import { absoluteUrl, paths, url } from '../lib/urls.ts';
 import { beginSpan } from '../integrations/build-timings.ts';
 
 export interface Feeds {
-  site: FeedChannel;
-  json: FeedChannel;
-  topic(slug: string): FeedChannel | undefined;
+  site: ArchivedFeed;
+  json: ArchivedFeed;
+  topic(slug: string): ArchivedFeed | undefined;
+  /** Every topic's feed, by topic slug. */
+  topics: ReadonlyMap<string, ArchivedFeed>;
 }
 
 let feeds: Promise<Feeds> | undefined;
@@ -29,24 +31,45 @@ async function load(): Promise<Feeds> {
     entries: [...entries.values()],
     updated: lastChanged(model.articles),
   };
-  const topics = new Map<string, FeedChannel>(
+  const topics = new Map<string, ArchivedFeed>(
     model.topics.map((topic) => [
       topic.slug,
-      {
-        title: `${site.title}: ${topic.name}`,
-        description: topic.description,
-        homeUrl: absoluteUrl(paths.topic(topic.slug)),
-        feedUrl: absoluteUrl(paths.topicRss(topic.slug)),
-        entries: topic.articles.map((article) => entries.get(article.slug)!),
-        updated: lastChanged(topic.articles),
-      },
+      archivedFeed(
+        {
+          title: `${site.title}: ${topic.name}`,
+          description: topic.description,
+          homeUrl: absoluteUrl(paths.topic(topic.slug)),
+          feedUrl: absoluteUrl(paths.topicRss(topic.slug)),
+          entries: topic.articles.map((article) => entries.get(article.slug)!),
+          updated: lastChanged(topic.articles),
+        },
+        (year, month) => absoluteUrl(paths.topicRssArchive(topic.slug, year, month)),
+        site.feedItems,
+      ),
     ]),
   );
   return {
-    site: siteChannel,
-    json: { ...siteChannel, feedUrl: absoluteUrl(paths.jsonFeed()) },
+    site: archivedFeed(siteChannel, (year, month) => absoluteUrl(paths.rssArchive(year, month)), site.feedItems),
+    json: archivedFeed(
+      { ...siteChannel, feedUrl: absoluteUrl(paths.jsonFeed()) },
+      (year, month) => absoluteUrl(paths.jsonFeedArchive(year, month)),
+      site.feedItems,
+    ),
     topic: (slug) => topics.get(slug),
+    topics,
   };
+}
+
+/** The archive document of `feed` for a month given as route parameters ("2024", "05"). */
+export function archiveOf(feed: ArchivedFeed, year: string | undefined, month: string | undefined): FeedArchive {
+  const found = feed.archives.find((archive) => String(archive.year) === year && String(archive.month).padStart(2, '0') === month);
+  if (!found) throw new Error(`no archive of ${feed.subscription.feedUrl} for ${year}-${month}`);
+  return found;
+}
+
+/** Route parameters of a feed's archive documents. */
+export function archiveParams(feed: ArchivedFeed): { year: string; month: string }[] {
+  return feed.archives.map((archive) => ({ year: String(archive.year), month: String(archive.month).padStart(2, '0') }));
 }
 
 export function getFeeds(): Promise<Feeds> {
@@ -64,6 +87,13 @@ export async function timedFeed(render: () => Promise<Response>): Promise<Respon
   }
 }
 
+/** A JSON Feed 1.1 response for a channel. */
+export function jsonFeedResponse(channel: FeedChannel): Response {
+  return new Response(JSON.stringify(jsonFeed(channel), null, 1), {
+    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+  });
+}
+
 /** An RSS 2.0 response for a channel, with full text, categories and a stylesheet for browsers. */
 export function rssResponse(channel: FeedChannel): Promise<Response> {
   return rss({
@@ -71,7 +101,7 @@ export function rssResponse(channel: FeedChannel): Promise<Response> {
     description: channel.description,
     site: channel.homeUrl,
     stylesheet: url(paths.rssStylesheet()),
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', fh: FEED_HISTORY_NS },
     customData: rssChannelExtras(channel),
     items: channel.entries.map((entry) => ({
       title: entry.title,

@@ -1,6 +1,10 @@
 /**
  * Feed entries for the RSS feeds and the JSON Feed, from the one article model. Every feed
  * (the site's, each topic's, JSON) maps the same entries, so they cannot disagree.
+ *
+ * Each feed is a subscription document with the newest entries and one archive document per
+ * month holding every entry of that month (RFC 5005, "Feed Paging and Archiving", section 4).
+ * A reader polls a short document; every article is still in the feed, in its month's archive.
  */
 import type { Article } from './model.ts';
 import { absolutizeUrls } from './sanitize.ts';
@@ -21,6 +25,18 @@ export interface FeedEntry {
   categories: string[];
 }
 
+/** A feed document's place among its feed's documents (RFC 5005 archived feeds). */
+export interface FeedHistory {
+  /** An archive document (fh:archive): one month's entries, all of them. */
+  archive: boolean;
+  /** The subscription document, from an archive document (rel="current"). */
+  current?: string;
+  /** The next older archive document (rel="prev-archive"; JSON Feed's next_url). */
+  prevArchive?: string;
+  /** The next newer archive document (rel="next-archive"). */
+  nextArchive?: string;
+}
+
 export interface FeedChannel {
   title: string;
   description: string;
@@ -31,6 +47,62 @@ export interface FeedChannel {
   entries: readonly FeedEntry[];
   /** When its newest entry last changed: the lastBuildDate, so two builds of the same content match. */
   updated?: Date;
+  history?: FeedHistory;
+}
+
+/** One month's archive document of a feed. */
+export interface FeedArchive extends FeedChannel {
+  year: number;
+  /** 1–12 */
+  month: number;
+}
+
+/** A feed's documents: the subscription document, and its archive documents newest first. */
+export interface ArchivedFeed {
+  subscription: FeedChannel;
+  archives: FeedArchive[];
+}
+
+function newestChange(entries: readonly FeedEntry[]): Date | undefined {
+  let latest: Date | undefined;
+  for (const entry of entries) {
+    const changed = entry.modified ?? entry.published;
+    if (!latest || changed > latest) latest = changed;
+  }
+  return latest;
+}
+
+/**
+ * Splits a feed (entries newest first) into its subscription document, holding the newest
+ * `limit` entries, and one archive document per month, linked both ways. An entry in the
+ * subscription document is also in its month's archive, so a reader that walks the archives
+ * misses nothing, and a month's document only changes while articles are added to that month.
+ */
+export function archivedFeed(feed: FeedChannel, archiveUrl: (year: number, month: number) => string, limit: number): ArchivedFeed {
+  const archives: FeedArchive[] = [];
+  for (const entry of feed.entries) {
+    const year = entry.published.getUTCFullYear();
+    const month = entry.published.getUTCMonth() + 1;
+    let archive = archives.at(-1);
+    if (!archive || archive.year !== year || archive.month !== month) {
+      if (archives.some((each) => each.year === year && each.month === month)) {
+        throw new Error(`archivedFeed: ${feed.feedUrl}: entries are not newest first (${entry.url})`);
+      }
+      archive = { ...feed, feedUrl: archiveUrl(year, month), entries: [], year, month, history: { archive: true, current: feed.feedUrl } };
+      archives.push(archive);
+    }
+    (archive.entries as FeedEntry[]).push(entry);
+  }
+  archives.forEach((archive, index) => {
+    archive.updated = newestChange(archive.entries);
+    archive.history = { ...archive.history!, prevArchive: archives[index + 1]?.feedUrl, nextArchive: archives[index - 1]?.feedUrl };
+  });
+  const subscription: FeedChannel = {
+    ...feed,
+    entries: feed.entries.slice(0, Math.max(0, limit)),
+    history: { archive: false, prevArchive: archives[0]?.feedUrl },
+  };
+  return { subscription, archives };
 }
 
 export function feedEntry(article: Article): FeedEntry {
@@ -47,12 +119,25 @@ export function feedEntry(article: Article): FeedEntry {
   };
 }
 
-/** Channel elements @astrojs/rss does not write itself: language, lastBuildDate, atom:link rel=self. */
+/** The namespace of RFC 5005's fh:archive element. */
+export const FEED_HISTORY_NS = 'http://purl.org/syndication/history/1.0';
+
+/**
+ * Channel elements @astrojs/rss does not write itself: language, lastBuildDate, atom:link
+ * rel=self, and RFC 5005's archive links (namespaces atom and fh, declared by the caller).
+ */
 export function rssChannelExtras(channel: FeedChannel): string {
+  const link = (rel: string, href: string | undefined) =>
+    href ? `<atom:link href="${escapeXml(href)}" rel="${rel}" type="application/rss+xml"/>` : '';
+  const history = channel.history;
   return [
     `<language>${site.lang}</language>`,
     channel.updated ? `<lastBuildDate>${channel.updated.toUTCString()}</lastBuildDate>` : '',
-    `<atom:link href="${escapeXml(channel.feedUrl)}" rel="self" type="application/rss+xml"/>`,
+    link('self', channel.feedUrl),
+    history?.archive ? '<fh:archive/>' : '',
+    link('current', history?.current),
+    link('prev-archive', history?.prevArchive),
+    link('next-archive', history?.nextArchive),
   ].join('');
 }
 
@@ -62,7 +147,9 @@ export function jsonFeed(channel: FeedChannel): Record<string, unknown> {
     version: 'https://jsonfeed.org/version/1.1',
     title: channel.title,
     home_page_url: channel.homeUrl,
-    feed_url: channel.feedUrl,
+    // The feed's identity, the same on every one of its documents.
+    feed_url: channel.history?.current ?? channel.feedUrl,
+    ...(channel.history?.prevArchive ? { next_url: channel.history.prevArchive } : {}),
     description: channel.description,
     language: site.lang,
     icon: absoluteUrl('/favicon.svg'),

@@ -34,6 +34,12 @@ export const site = {
   /** Articles shown on the home page. */
   homeCount: 20,
   /**
+   * Articles in each subscription feed (rss.xml, feed.json, each topic's rss.xml). Every older
+   * article is in the feed's monthly archive documents (RFC 5005), which the subscription feed
+   * links to: a feed reader polls a feed of this many items, not of the whole archive.
+   */
+  feedItems: 50,
+  /**
    * Whether "/" puts the cursor in the search box from any page. Its listener (under 300 bytes)
    * is the only script outside the search page: turn it off for pages that load no JavaScript
    * at all. SEARCH_SHORTCUT=off does the same for one build.

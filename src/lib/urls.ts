@@ -30,6 +30,10 @@ export const paths = {
   rssStylesheet: () => '/rss.xsl',
   jsonFeed: () => '/feed.json',
   topicRss: (slug: string) => `/topics/${slug}/rss.xml`,
+  /** A month's archive document of the site feed (RFC 5005). */
+  rssArchive: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}/rss.xml`,
+  jsonFeedArchive: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}/feed.json`,
+  topicRssArchive: (slug: string, year: number, month: number) => `/topics/${slug}/archive/${year}/${String(month).padStart(2, '0')}/rss.xml`,
   feeds: () => '/feeds/',
   sitemap: () => '/sitemap.xml',
   pagefind: () => '/pagefind/',

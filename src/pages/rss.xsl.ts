@@ -4,13 +4,14 @@
  * an HTML page about the feeds, and this stylesheet is only a courtesy to other browsers.
  */
 import type { APIRoute } from 'astro';
+import { FEED_HISTORY_NS } from '../lib/feeds.ts';
 import { site } from '../lib/site.ts';
 import { paths, url } from '../lib/urls.ts';
 
 export const GET: APIRoute = () =>
   new Response(
     `<?xml version="1.0" encoding="UTF-8"?>
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:fh="${FEED_HISTORY_NS}">
 <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat"/>
 <xsl:template match="/">
 <html lang="${site.lang}">
@@ -22,7 +23,14 @@ export const GET: APIRoute = () =>
 </head>
 <body>
 <main class="wrap">
+<xsl:choose>
+<xsl:when test="rss/channel/fh:archive">
+<p class="notice">This is one month of an RSS feed's archive. To get new articles, subscribe to <a><xsl:attribute name="href"><xsl:value-of select="rss/channel/atom:link[@rel='current']/@href"/></xsl:attribute>the feed itself</a>. <a href="${url(paths.feeds())}">About the feeds</a></p>
+</xsl:when>
+<xsl:otherwise>
 <p class="notice">This is an RSS feed. Copy its address into a feed reader to get new articles as they are published. <a href="${url(paths.feeds())}">About the feeds</a></p>
+</xsl:otherwise>
+</xsl:choose>
 <h1><xsl:value-of select="rss/channel/title"/></h1>
 <p><xsl:value-of select="rss/channel/description"/></p>
 <ol class="article-list">

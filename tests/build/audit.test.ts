@@ -55,6 +55,17 @@ describe('auditSite', () => {
     expect(problems).toContainEqual(expect.stringMatching(/sitemap\.xml: missing .*huawei-aims/));
   });
 
+  it('names an article missing from its month’s feed archive, and an archive a feed links to but lacks', () => {
+    const problems = brokenCopy((dist) => {
+      edit(join(dist, 'archive/2024/11/rss.xml'), (text) => text.replaceAll(`/articles/${SLUG}/`, '/articles/gone/'));
+      rmSync(join(dist, 'topics/ai/archive/2024/11/rss.xml'));
+    });
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`/${SLUG}\\.md: missing from /archive/2024/11/rss\\.xml, the archive of /rss\\.xml for its month$`)));
+    expect(problems).toContainEqual(`/rss.xml: lists https://techpolicywire.example/articles/gone/, which is not one of its articles`);
+    expect(problems).toContainEqual('/topics/ai/rss.xml: links to the archive /topics/ai/archive/2024/11/rss.xml, which is missing');
+    expect(problems).not.toContainEqual(expect.stringContaining(`${SLUG}.md: missing from /rss.xml`));
+  });
+
   it('names an article missing from an entity page it is named on', () => {
     const problems = brokenCopy((dist) => edit(join(dist, 'entities/smic/index.html'), (t) => t.replaceAll(`/articles/${SLUG}/`, '/articles/gone/')));
     expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: names entity "smic" but is not listed on its pages`));

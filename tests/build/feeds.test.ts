@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
 import { readContentArticles, readContentTopics, type ContentArticle } from '../../scripts/lib/content-files.ts';
+import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
 import { htmlFiles } from '../helpers/dist.ts';
 import { fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
@@ -64,45 +65,89 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
     ...topics.map((topic) => ({ path: paths.topicRss(topic.slug), articles: published.filter((a) => a.topics.includes(topic.slug)) })),
   ];
   const file = (path: string) => join(distDir, path);
+  const read = (path: string) => readFileSync(file(path), 'utf8');
+  /** A site path from one of the site's absolute URLs. */
+  const pathOf = (href: string) => `/${href.slice(absoluteUrl('/').length)}`;
+  /** A feed's documents: its subscription document, then each archive its "older" link leads to. */
+  const documentsOf = (path: string, older: (text: string) => string | undefined) => {
+    const documents = [path];
+    for (let href = older(read(path)); href !== undefined; href = older(read(documents.at(-1)!))) {
+      expect(documents.length, `${path}: archive links`).toBeLessThan(1000);
+      documents.push(pathOf(href));
+    }
+    return documents;
+  };
+  const prevArchive = (xml: string) => /<atom:link href="([^"]*)" rel="prev-archive"/.exec(xml)?.[1];
+  const rssDocuments = rssFeeds.map((feed) => ({ ...feed, documents: documentsOf(feed.path, prevArchive) }));
+  const allRssDocuments = rssDocuments.flatMap((feed) => feed.documents);
+  const jsonDocuments = documentsOf(paths.jsonFeed(), (text) => JSON.parse(text).next_url);
+  const newest = (articles: ContentArticle[]) => articles.slice(0, site.feedItems);
+  const monthOf = (path: string) => /\/archive\/(\d{4})\/(\d{2})\//.exec(path)?.slice(1, 3).join('-');
 
-  it.runIf(hasFeedparser)('feedparser reads every RSS feed without error and gets the site’s items', () => {
-    const parsed = feedparser(rssFeeds.map((feed) => file(feed.path)));
-    for (const feed of rssFeeds) {
-      const result = parsed[file(feed.path)];
-      expect(result.bozo, `${feed.path}: ${result.bozo_exception}`).toBe(false);
-      expect(result.version).toBe('rss20');
-      expect(result.entries.map((e) => e.link), feed.path).toEqual(feed.articles.map((a) => absoluteUrl(paths.article(a.slug))));
-      expect(result.entries.map((e) => e.id), feed.path).toEqual(feed.articles.map((a) => absoluteUrl(paths.article(a.slug))));
-      expect(result.entries.map((e) => e.title), feed.path).toEqual(feed.articles.map((a) => a.title));
-      expect(result.entries.map((e) => e.published), feed.path).toEqual(feed.articles.map((a) => `${a.date}T00:00:00Z`));
-      expect(result.entries.map((e) => e.tags), feed.path).toEqual(feed.articles.map((a) => a.topics.map(topicName)));
-      for (const entry of result.entries) expect(entry.content?.length, entry.link).toBeGreaterThan(20);
+  it('splits every feed into a subscription document with the newest articles and monthly archives', () => {
+    // The fixture has more articles than a subscription document holds, so its archives matter.
+    if (distDir === fixtureDist) expect(published.length).toBeGreaterThan(site.feedItems);
+    for (const feed of rssDocuments) {
+      const [subscription, ...archives] = feed.documents;
+      expect(archives.length, feed.path).toBe(new Set(feed.articles.map((a) => a.date.slice(0, 7))).size);
+      expect(read(subscription), feed.path).not.toContain('<fh:archive/>');
+      archives.forEach((archive, index) => {
+        const xml = read(archive);
+        expect(xml, archive).toContain('<fh:archive/>');
+        expect(xml, archive).toContain(`<atom:link href="${absoluteUrl(subscription)}" rel="current" type="application/rss+xml"/>`);
+        const newer = index === 0 ? undefined : absoluteUrl(archives[index - 1]);
+        expect(/<atom:link href="([^"]*)" rel="next-archive"/.exec(xml)?.[1], archive).toBe(newer);
+        for (const date of textOf(xml, 'pubDate')) expect(new Date(date).toISOString().slice(0, 7), archive).toBe(monthOf(archive));
+      });
+    }
+  });
+
+  it.runIf(hasFeedparser)('feedparser reads every RSS document without error and gets the site’s items', () => {
+    const parsed = feedparser(allRssDocuments.map(file));
+    const check = (entries: ParsedFeed['entries'], articles: ContentArticle[], label: string) => {
+      expect(entries.map((e) => e.link), label).toEqual(articles.map((a) => absoluteUrl(paths.article(a.slug))));
+      expect(entries.map((e) => e.id), label).toEqual(articles.map((a) => absoluteUrl(paths.article(a.slug))));
+      expect(entries.map((e) => e.title), label).toEqual(articles.map((a) => a.title));
+      expect(entries.map((e) => e.published), label).toEqual(articles.map((a) => `${a.date}T00:00:00Z`));
+      expect(entries.map((e) => e.tags), label).toEqual(articles.map((a) => a.topics.map(topicName)));
+      for (const entry of entries) expect(entry.content?.length, entry.link).toBeGreaterThan(20);
+    };
+    for (const feed of rssDocuments) {
+      for (const document of feed.documents) {
+        const result = parsed[file(document)];
+        expect(result.bozo, `${document}: ${result.bozo_exception}`).toBe(false);
+        expect(result.version).toBe('rss20');
+      }
+      const [subscription, ...archives] = feed.documents;
+      check(parsed[file(subscription)].entries, newest(feed.articles), feed.path);
+      check(archives.flatMap((archive) => parsed[file(archive)].entries), feed.articles, `${feed.path} archives`);
     }
   });
 
   it('writes valid RSS 2.0: channel elements, self link, unique guids, RFC 822 dates', () => {
-    for (const feed of rssFeeds) {
-      const xml = readFileSync(file(feed.path), 'utf8');
+    for (const path of allRssDocuments) {
+      const xml = read(path);
       const parsed = parseRssFeed(xml);
-      expect(parsed.title, feed.path).toBeTruthy();
-      expect(parsed.link, feed.path).toMatch(/^https?:\/\//);
-      expect(parsed.description, feed.path).toBeTruthy();
+      expect(parsed.title, path).toBeTruthy();
+      expect(parsed.link, path).toMatch(/^https?:\/\//);
+      expect(parsed.description, path).toBeTruthy();
       expect(parsed.language).toBe('en');
-      expect(xml).toContain(`<atom:link href="${absoluteUrl(feed.path)}" rel="self" type="application/rss+xml"/>`);
+      expect(xml).toContain(`<atom:link href="${absoluteUrl(path)}" rel="self" type="application/rss+xml"/>`);
+      const items = parsed.items ?? [];
       const dates = [...textOf(xml, 'pubDate'), ...textOf(xml, 'lastBuildDate')];
-      expect(dates.length).toBe(feed.articles.length + (feed.articles.length > 0 ? 1 : 0));
-      for (const date of dates) expect(date, feed.path).toMatch(RFC822);
-      const guids = parsed.items?.map((item) => item.guid?.value) ?? [];
-      expect(new Set(guids).size, feed.path).toBe(feed.articles.length);
-      for (const item of parsed.items ?? []) {
-        expect(item.title && item.link && item.description, feed.path).toBeTruthy();
+      expect(dates.length, path).toBe(items.length + (items.length > 0 ? 1 : 0));
+      for (const date of dates) expect(date, path).toMatch(RFC822);
+      const guids = items.map((item) => item.guid?.value);
+      expect(new Set(guids).size, path).toBe(items.length);
+      for (const item of items) {
+        expect(item.title && item.link && item.description, path).toBeTruthy();
       }
     }
   });
 
   it('carries full text in content:encoded, sanitised, with absolute URLs', () => {
-    for (const feed of rssFeeds) {
-      const items = parseRssFeed(readFileSync(file(feed.path), 'utf8')).items ?? [];
+    for (const path of allRssDocuments) {
+      const items = parseRssFeed(read(path)).items ?? [];
       for (const item of items) {
         const html = item.content?.encoded ?? '';
         expect(html, item.link).toMatch(/^<p>/);
@@ -114,29 +159,35 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
     }
   });
 
-  it('keeps drafts out of every feed and the sitemap', () => {
-    const texts = [...rssFeeds.map((f) => f.path), paths.jsonFeed(), paths.sitemap()].map((p) => readFileSync(file(p), 'utf8'));
+  it('keeps drafts out of every feed document and the sitemap', () => {
+    const texts = [...allRssDocuments, ...jsonDocuments, paths.sitemap()].map(read);
     for (const draft of drafts) for (const text of texts) expect(text).not.toContain(`/articles/${draft.slug}/`);
   });
 
-  it('writes a JSON Feed 1.1 with the same items as the RSS feed', () => {
-    const text = readFileSync(file(paths.jsonFeed()), 'utf8');
-    const json = JSON.parse(text);
-    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(json.title).toBeTruthy();
-    expect(json.feed_url).toBe(absoluteUrl(paths.jsonFeed()));
-    expect(json.home_page_url).toBe(absoluteUrl(paths.home()));
-    const parsed = parseJsonFeed(text);
-    expect(parsed.items?.map((item) => item.url)).toEqual(published.map((a) => absoluteUrl(paths.article(a.slug))));
-    expect(parsed.items?.map((item) => item.title)).toEqual(published.map((a) => a.title));
-    const ids = json.items.map((item: { id: string }) => item.id);
-    expect(new Set(ids).size).toBe(published.length);
-    for (const [index, item] of json.items.entries()) {
-      expect(item.date_published).toMatch(RFC3339);
-      expect(item.date_published.slice(0, 10)).toBe(published[index].date);
-      expect(typeof item.content_html).toBe('string');
-      expect(item.tags).toEqual(published[index].topics.map(topicName));
+  it('writes a JSON Feed 1.1 with the same items as the RSS feed, paged by next_url', () => {
+    const [subscription, ...archives] = jsonDocuments;
+    expect(archives.length).toBe(new Set(published.map((a) => a.date.slice(0, 7))).size);
+    const pages = jsonDocuments.map((path) => ({ path, text: read(path), json: JSON.parse(read(path)) }));
+    for (const page of pages) {
+      expect(page.json.version, page.path).toBe('https://jsonfeed.org/version/1.1');
+      expect(page.json.title, page.path).toBeTruthy();
+      expect(page.json.feed_url, page.path).toBe(absoluteUrl(paths.jsonFeed()));
+      expect(page.json.home_page_url, page.path).toBe(absoluteUrl(paths.home()));
+      expect(parseJsonFeed(page.text).items?.length, page.path).toBe(page.json.items.length);
     }
+    const check = (items: { url: string; id: string; title: string; date_published: string; content_html: unknown; tags: unknown }[], articles: ContentArticle[], label: string) => {
+      expect(items.map((item) => item.url), label).toEqual(articles.map((a) => absoluteUrl(paths.article(a.slug))));
+      expect(items.map((item) => item.title), label).toEqual(articles.map((a) => a.title));
+      expect(new Set(items.map((item) => item.id)).size, label).toBe(articles.length);
+      for (const [index, item] of items.entries()) {
+        expect(item.date_published).toMatch(RFC3339);
+        expect(item.date_published.slice(0, 10)).toBe(articles[index].date);
+        expect(typeof item.content_html).toBe('string');
+        expect(item.tags).toEqual(articles[index].topics.map(topicName));
+      }
+    };
+    check(pages[0].json.items, newest(published), subscription);
+    check(pages.slice(1).flatMap((page) => page.json.items), published, 'archives');
   });
 
   it('links every feed from /feeds/ and each topic feed from its topic page head and body', () => {

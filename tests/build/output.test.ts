@@ -10,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import { readContentArticles, readContentTopics } from '../../scripts/lib/content-files.ts';
 import { readPagefindPages } from '../../scripts/lib/pagefind-index.ts';
 import { pageLinks } from '../../src/lib/paginate.ts';
+import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
 import { hrefs, htmlFiles, pageExists, readPage } from '../helpers/dist.ts';
 import { FILLER_COUNT, FILLER_TOPIC, fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
@@ -23,7 +24,14 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
   const articles = readContentArticles(contentDir);
   const published = articles.filter((a) => !a.draft);
   const topics = readContentTopics(contentDir);
-  const feed = parseRssFeed(readFileSync(join(distDir, 'rss.xml'), 'utf8'));
+  // The site feed: rss.xml, then each monthly archive document its prev-archive links lead to.
+  const feedDocuments = [parseRssFeed(readFileSync(join(distDir, 'rss.xml'), 'utf8'))];
+  for (let xml = readFileSync(join(distDir, 'rss.xml'), 'utf8'); ; ) {
+    const older = /<atom:link href="([^"]*)" rel="prev-archive"/.exec(xml)?.[1];
+    if (!older || feedDocuments.length > 1000) break;
+    xml = readFileSync(join(distDir, older.slice(absoluteUrl('/').length)), 'utf8');
+    feedDocuments.push(parseRssFeed(xml));
+  }
   const indexed = readPagefindPages(distDir);
 
   it('has published articles to check', () => {
@@ -71,8 +79,10 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
   });
 
   it('puts every published article in the RSS feed, newest first, with topics as categories', () => {
-    expect(feed.items?.length).toBe(published.length);
-    const byLink = new Map(feed.items?.map((item) => [item.link, item]));
+    expect(feedDocuments[0].items?.length).toBe(Math.min(site.feedItems, published.length));
+    const items = feedDocuments.slice(1).flatMap((document) => document.items ?? []);
+    expect(items.length).toBe(published.length);
+    const byLink = new Map(items.map((item) => [item.link, item]));
     for (const article of published) {
       const item = byLink.get(absoluteUrl(paths.article(article.slug)));
       expect(item, article.file).toBeTruthy();
@@ -82,9 +92,10 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
       expect(item?.categories?.map((c) => c.name)).toEqual(names);
       expect(item?.description?.length).toBeGreaterThan(20);
     }
-    const dates = feed.items?.map((item) => Date.parse(item.pubDate ?? '')) ?? [];
-    expect(dates.every(Number.isFinite)).toBe(true);
-    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    for (const dates of [feedDocuments[0].items ?? [], items].map((list) => list.map((item) => Date.parse(item.pubDate ?? '')))) {
+      expect(dates.every(Number.isFinite)).toBe(true);
+      expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    }
   });
 
   it('indexes exactly the published articles for search, with title, date and topic filters', () => {
