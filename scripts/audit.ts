@@ -2,13 +2,15 @@
  * The "nothing lost" audit, run by `npm run build` before dist/ is replaced (and on its own
  * with `npm run audit`). It compares the built site with the files in content/ and names every
  * published article missing from its page, its topic pages, its entity pages, the site feed,
- * its topic feeds, the sitemap or the search index, and every draft or unknown page that leaked.
+ * the JSON Feed, its topic feeds (each a subscription document and monthly archives), the
+ * sitemap or the search index, and every draft or unknown page that leaked.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContentTopics, scanContentArticles, type ContentArticle, type ContentScan } from './lib/content-files.ts';
 import { readPagefindPages } from './lib/pagefind-index.ts';
 import { site } from '../src/lib/site.ts';
+import { countOf } from '../src/lib/counts.ts';
 import { absoluteUrl, paths, url } from '../src/lib/urls.ts';
 
 export interface AuditOptions {
@@ -45,46 +47,77 @@ function xmlText(value: string): string {
   return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
-function feedLinks(xml: string): string[] {
-  return [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => xmlText(m[1]));
+
+/** The href of a feed document's <atom:link> with the given rel, in whatever order its attributes come. */
+function feedLink(xml: string, rel: string): string | undefined {
+  for (const [tag] of xml.matchAll(/<atom:link\s[^>]*>/g)) {
+    if (new RegExp(`\\srel="${rel}"`).test(tag)) {
+      const href = /\shref="([^"]*)"/.exec(tag)?.[1];
+      return href === undefined ? undefined : xmlText(href);
+    }
+  }
+  return undefined;
 }
 
-/** The href of a feed document's <atom:link rel="…">, if it has one. */
-function feedLink(xml: string, rel: string): string | undefined {
-  const match = new RegExp(`<atom:link href="([^"]*)" rel="${rel}"`).exec(xml);
-  return match ? xmlText(match[1]) : undefined;
+function parseJson(text: string): { items?: { url?: string }[]; next_url?: string } {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
 }
+
+/** How the audit reads one kind of feed document. */
+interface FeedFormat {
+  /** The absolute URL of the next older document (RFC 5005's prev-archive, JSON Feed's next_url). */
+  older(text: string): string | undefined;
+  /** Whether the document says it is an archive (RFC 5005's fh:archive; JSON Feed has no mark). */
+  isArchive(text: string): boolean | null;
+  links(text: string): string[];
+}
+
+const RSS_FORMAT: FeedFormat = {
+  older: (xml) => feedLink(xml, 'prev-archive'),
+  isArchive: (xml) => xml.includes('<fh:archive/>'),
+  links: (xml) => [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => xmlText(m[1])),
+};
+
+const JSON_FORMAT: FeedFormat = {
+  older: (text) => parseJson(text).next_url,
+  isArchive: () => null,
+  links: (text) => parseJson(text).items?.map((item) => item.url ?? '') ?? [],
+};
 
 interface FeedDocument {
   path: string;
-  text: string;
+  links: Set<string>;
 }
 
 /**
  * A feed's documents: the subscription document at `path`, then each archive document its
- * "older" link leads to (RFC 5005's prev-archive, JSON Feed's next_url). Broken links, loops
- * and archive documents not marked as such are problems.
+ * older-link leads to. Broken links, loops, links off the site and documents that say the
+ * wrong thing about being an archive are problems.
  */
-function feedDocuments(distDir: string, path: string, older: (text: string) => string | undefined, isArchive: (text: string) => boolean, problems: string[]): FeedDocument[] {
+function feedDocuments(distDir: string, path: string, format: FeedFormat, problems: string[]): FeedDocument[] {
   const documents: FeedDocument[] = [];
-  const seen = new Set<string>();
   const root = absoluteUrl('/');
   let next: string | undefined = path;
   while (next !== undefined) {
-    const file = join(distDir, next);
-    if (seen.has(next)) {
-      problems.push(`${path}: its archive links loop back to ${next}`);
+    if (documents.some((document) => document.path === next)) {
+      problems.push(`${documents.at(-1)!.path}: its archive link loops back to ${next}`);
       break;
     }
-    seen.add(next);
+    const file = join(distDir, next);
     if (!existsSync(file)) {
       problems.push(documents.length === 0 ? `dist: ${path} is missing` : `${documents.at(-1)!.path}: links to the archive ${next}, which is missing`);
       break;
     }
     const text = readFileSync(file, 'utf8');
-    if (documents.length > 0 && !isArchive(text)) problems.push(`${next}: an archive of ${path} that does not say it is one`);
-    documents.push({ path: next, text });
-    const href = older(text);
+    const archive = format.isArchive(text);
+    if (documents.length === 0 && archive === true) problems.push(`${next}: marked as an archive (fh:archive), but it is the feed readers subscribe to`);
+    if (documents.length > 0 && archive === false) problems.push(`${next}: an archive of ${path} without the fh:archive mark`);
+    documents.push({ path: next, links: new Set(format.links(text)) });
+    const href = format.older(text);
     if (href !== undefined && !href.startsWith(root)) {
       problems.push(`${next}: links to an archive outside the site: ${href}`);
       break;
@@ -94,20 +127,61 @@ function feedDocuments(distDir: string, path: string, older: (text: string) => s
   return documents;
 }
 
-function jsonFeedLinks(text: string): string[] {
-  try {
-    return (JSON.parse(text) as { items?: { url?: string }[] }).items?.map((item) => item.url ?? '') ?? [];
-  } catch {
-    return [];
+/**
+ * Checks one feed against the articles it must hold (newest first by date), as src/lib/feeds.ts
+ * splits it: the month of the newest article is open and all in the subscription document,
+ * which also holds older ones up to site.feedItems; every earlier month has an archive document.
+ */
+function auditFeed(
+  feed: { path: string; format: FeedFormat; archive: (year: number, month: number) => string },
+  expected: readonly ContentArticle[],
+  drafts: readonly ContentArticle[],
+  distDir: string,
+  problems: string[],
+): void {
+  const documents = feedDocuments(distDir, feed.path, feed.format, problems);
+  if (documents.length === 0) return;
+  const link = (article: ContentArticle) => absoluteUrl(paths.article(article.slug));
+  const byLink = new Map(expected.map((article) => [link(article), article]));
+  for (const document of documents) {
+    for (const listed of document.links) {
+      const draft = drafts.find((each) => link(each) === listed);
+      if (draft) problems.push(`${draft.file}: draft is in ${document.path}`);
+      else if (!byLink.has(listed)) problems.push(`${document.path}: lists ${listed}, which is not one of the articles of ${feed.path}`);
+    }
   }
-}
-
-function jsonNextUrl(text: string): string | undefined {
-  try {
-    return (JSON.parse(text) as { next_url?: string }).next_url;
-  } catch {
-    return undefined;
+  if (expected.length === 0) return;
+  const [subscription, ...archives] = documents;
+  const monthKey = (article: ContentArticle) => article.date.slice(0, 7);
+  const openMonth = expected.map(monthKey).sort().at(-1)!;
+  const open = expected.filter((article) => monthKey(article) === openMonth).length;
+  const wanted = Math.max(open, Math.min(site.feedItems, expected.length));
+  if (subscription.links.size !== wanted) problems.push(`${feed.path}: has ${subscription.links.size} items, not ${wanted} (the newest ${site.feedItems}, and every article of ${openMonth})`);
+  // Articles dated on the subscription document's oldest day may fall either side of its limit.
+  const oldestDay = expected.map((article) => article.date).sort().reverse()[wanted - 1];
+  for (const listed of subscription.links) {
+    const article = byLink.get(listed);
+    if (article && article.date < oldestDay) problems.push(`${feed.path}: lists ${article.file}, older than its newest ${wanted}`);
   }
+  const months = new Map<string, ContentArticle[]>();
+  for (const article of expected) {
+    if (monthKey(article) === openMonth || article.date > oldestDay) {
+      if (!subscription.links.has(link(article))) problems.push(`${article.file}: missing from ${feed.path}`);
+    }
+    if (monthKey(article) === openMonth) continue;
+    const archive = feed.archive(Number(article.date.slice(0, 4)), Number(article.date.slice(5, 7)));
+    months.set(archive, [...(months.get(archive) ?? []), article]);
+  }
+  const reached = new Map(archives.map((document) => [document.path, document]));
+  for (const [archive, articles] of months) {
+    const document = reached.get(archive);
+    if (!document) {
+      problems.push(`${feed.path}: its archive links never reach ${archive}, so ${countOf(articles.length, 'article', 'articles')} such as ${articles[0].file} cannot be found from it`);
+      continue;
+    }
+    for (const article of articles) if (!document.links.has(link(article))) problems.push(`${article.file}: missing from ${archive}, the archive of ${feed.path} for its month`);
+  }
+  for (const document of archives) if (!months.has(document.path)) problems.push(`${document.path}: an archive of ${feed.path} for no month of its articles`);
 }
 
 /** Everything but the search index: pages, listings, feeds and sitemap (see auditSearchIndex). */
@@ -176,43 +250,14 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
     }
   }
 
-  // The site feed has exactly the published articles; each topic feed exactly its articles;
-  // the JSON Feed the same as the site feed. A feed is a subscription document with the newest
-  // articles and one archive document per month (src/lib/feeds.ts): each article must be in its
-  // month's archive, and in the subscription document if it is among the newest.
-  const rss = { older: (xml: string) => feedLink(xml, 'prev-archive'), isArchive: (xml: string) => xml.includes('<fh:archive/>'), links: feedLinks };
-  // JSON Feed has no mark for an archive document: next_url only pages through the feed.
-  const json = { older: jsonNextUrl, isArchive: () => true, links: jsonFeedLinks };
-  const feeds = [
-    { path: paths.rss(), expected: published, format: rss, archive: paths.rssArchive },
-    { path: paths.jsonFeed(), expected: published, format: json, archive: paths.jsonFeedArchive },
-    ...topics.map((topic) => ({
-      path: paths.topicRss(topic.slug),
-      expected: published.filter((a) => a.topics.includes(topic.slug)),
-      format: rss,
-      archive: (year: number, month: number) => paths.topicRssArchive(topic.slug, year, month),
-    })),
-  ];
-  for (const feed of feeds) {
-    const documents = feedDocuments(distDir, feed.path, feed.format.older, feed.format.isArchive, problems);
-    if (documents.length === 0) continue;
-    const linksOf = new Map(documents.map((document) => [document.path, new Set(feed.format.links(document.text))]));
-    const newest = linksOf.get(feed.path)!;
-    const expectedLinks = new Set(feed.expected.map(link));
-    for (const listed of new Set([...linksOf.values()].flatMap((links) => [...links]))) {
-      const draft = drafts.find((each) => link(each) === listed);
-      if (draft) problems.push(`${draft.file}: draft is in ${feed.path} or its archives`);
-      else if (!expectedLinks.has(listed)) problems.push(`${feed.path}: lists ${listed}, which is not one of its articles`);
-    }
-    // Ties on the oldest day of the subscription document may fall either side of its limit.
-    const wanted = Math.min(site.feedItems, feed.expected.length);
-    if (newest.size !== wanted) problems.push(`${feed.path}: has ${newest.size} items, not the newest ${wanted}`);
-    const oldestDay = feed.expected.map((a) => a.date).sort().reverse()[wanted - 1];
-    for (const article of feed.expected) {
-      if (article.date > oldestDay && !newest.has(link(article))) problems.push(`${article.file}: missing from ${feed.path}`);
-      const archive = feed.archive(Number(article.date.slice(0, 4)), Number(article.date.slice(5, 7)));
-      if (!linksOf.get(archive)?.has(link(article))) problems.push(`${article.file}: missing from ${archive}, the archive of ${feed.path} for its month`);
-    }
+  // The site feed and the JSON Feed have exactly the published articles; each topic feed
+  // exactly its articles, in their documents as src/lib/feeds.ts splits them (auditFeed).
+  auditFeed({ path: paths.rss(), format: RSS_FORMAT, archive: paths.rssArchive }, published, drafts, distDir, problems);
+  auditFeed({ path: paths.jsonFeed(), format: JSON_FORMAT, archive: paths.jsonFeedArchive }, published, drafts, distDir, problems);
+  for (const topic of topics) {
+    const archive = (year: number, month: number) => paths.topicRssArchive(topic.slug, year, month);
+    const expected = published.filter((article) => article.topics.includes(topic.slug));
+    auditFeed({ path: paths.topicRss(topic.slug), format: RSS_FORMAT, archive }, expected, drafts, distDir, problems);
   }
 
   // The sitemap lists every page, and only pages that exist.

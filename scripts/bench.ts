@@ -388,16 +388,35 @@ interface DirSize {
   files: number;
 }
 
-/** Bytes by top-level entry of a built site (articles/, og/, pagefind/ …), largest first. */
+const FEED_FILES = new Set(['rss.xml', 'feed.json']);
+
+/**
+ * Bytes by top-level entry of a built site (articles/, og/, pagefind/ …), largest first. Feed
+ * documents (every rss.xml and feed.json, archives included) count as one entry of their own,
+ * and the two site feeds readers subscribe to are also named apart.
+ */
 function outputBreakdown(dir: string): { name: string; bytes: number; files: number }[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .map((entry) => {
-      const path = join(dir, entry.name);
-      const size = entry.isDirectory() ? dirSize(path) : { bytes: statSync(path).size, files: 1 };
-      return { name: entry.isDirectory() ? `${entry.name}/` : entry.name, ...size };
-    })
-    .sort((a, b) => b.bytes - a.bytes);
+  const sizes = new Map<string, DirSize>();
+  const add = (name: string, bytes: number) => {
+    const size = sizes.get(name) ?? { bytes: 0, files: 0 };
+    size.bytes += bytes;
+    size.files += 1;
+    sizes.set(name, size);
+  };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const top = relative(dir, path).split(sep)[0];
+    const bytes = statSync(path).size;
+    if (FEED_FILES.has(entry.name)) {
+      add('feeds (every rss.xml and feed.json)', bytes);
+      if (top === entry.name) add(`of which /${entry.name}`, bytes);
+    } else {
+      add(top === entry.name ? top : `${top}/`, bytes);
+    }
+  }
+  return [...sizes].map(([name, size]) => ({ name, ...size })).sort((a, b) => b.bytes - a.bytes);
 }
 
 function dirSize(dir: string): DirSize {
@@ -834,7 +853,7 @@ const fmtKB = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const fmtLoad = (f: { cpuS: number | null; otherLoad: number | null }) =>
   `${f.cpuS !== null ? `; ${f.cpuS.toFixed(1)} CPU-s` : ''}${f.otherLoad !== null ? `; other processes ${Math.round(f.otherLoad * 100)}% of the CPU` : ''}`;
 const fmtBreakdown = (parts: { name: string; bytes: number; files: number }[]) =>
-  parts.slice(0, 8).map((p) => `${p.name} ${fmtMB(p.bytes)} (${fmtInt(p.files)})`).join(' · ');
+  parts.filter((p, i) => i < 8 || p.name.startsWith('of which')).map((p) => `${p.name} ${fmtMB(p.bytes)} (${fmtInt(p.files)})`).join(' · ');
 const fmtRatio = (r: number | null) => (r === null || !Number.isFinite(r) ? 'n/a' : `${r.toFixed(2)}×`);
 
 interface BuildFigures {

@@ -7,13 +7,12 @@ import { getSiteModel } from './site-model.ts';
 import { lastChanged } from '../lib/model.ts';
 import { archivedFeed, FEED_HISTORY_NS, feedEntry, jsonFeed, rssChannelExtras, type ArchivedFeed, type FeedArchive, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { site } from '../lib/site.ts';
-import { absoluteUrl, paths, url } from '../lib/urls.ts';
+import { absoluteUrl, monthParams, paths, url } from '../lib/urls.ts';
 import { beginSpan } from '../integrations/build-timings.ts';
 
 export interface Feeds {
   site: ArchivedFeed;
   json: ArchivedFeed;
-  topic(slug: string): ArchivedFeed | undefined;
   /** Every topic's feed, by topic slug. */
   topics: ReadonlyMap<string, ArchivedFeed>;
 }
@@ -55,21 +54,23 @@ async function load(): Promise<Feeds> {
       (year, month) => absoluteUrl(paths.jsonFeedArchive(year, month)),
       site.feedItems,
     ),
-    topic: (slug) => topics.get(slug),
     topics,
   };
 }
 
 /** The archive document of `feed` for a month given as route parameters ("2024", "05"). */
 export function archiveOf(feed: ArchivedFeed, year: string | undefined, month: string | undefined): FeedArchive {
-  const found = feed.archives.find((archive) => String(archive.year) === year && String(archive.month).padStart(2, '0') === month);
+  const found = feed.archives.find((archive) => {
+    const params = monthParams(archive.year, archive.month);
+    return params.year === year && params.month === month;
+  });
   if (!found) throw new Error(`no archive of ${feed.subscription.feedUrl} for ${year}-${month}`);
   return found;
 }
 
 /** Route parameters of a feed's archive documents. */
 export function archiveParams(feed: ArchivedFeed): { year: string; month: string }[] {
-  return feed.archives.map((archive) => ({ year: String(archive.year), month: String(archive.month).padStart(2, '0') }));
+  return feed.archives.map((archive) => monthParams(archive.year, archive.month));
 }
 
 export function getFeeds(): Promise<Feeds> {

@@ -1,4 +1,5 @@
 /** The archive: published articles grouped by year and month, newest first, with counts. */
+import { monthOf } from './dates.ts';
 import type { Article } from './model.ts';
 
 export interface ArchiveMonth {
@@ -24,8 +25,7 @@ export function monthLabel(month: number): string {
 export function archiveByMonth(articles: readonly Article[]): ArchiveYear[] {
   const years: { year: number; count: number; months: ArchiveMonth[] }[] = [];
   for (const article of articles) {
-    const year = article.date.getUTCFullYear();
-    const month = article.date.getUTCMonth() + 1;
+    const { year, month } = monthOf(article.date);
     let y = years.find((entry) => entry.year === year);
     if (!y) {
       y = { year, count: 0, months: [] };

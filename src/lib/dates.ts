@@ -13,6 +13,11 @@ export function parseIsoDate(text: string): Date | null {
   return date;
 }
 
+/** The calendar month a day falls in, as the archive pages and the feed archives group by. */
+export function monthOf(date: Date): { year: number; month: number } {
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
+}
+
 /**
  * A formatter remembered per instant: a large archive shows the same few thousand days on
  * hundreds of thousands of list items, and formatting was 0.8 s of a 10,000-article build.

@@ -3,9 +3,11 @@
  * (the site's, each topic's, JSON) maps the same entries, so they cannot disagree.
  *
  * Each feed is a subscription document with the newest entries and one archive document per
- * month holding every entry of that month (RFC 5005, "Feed Paging and Archiving", section 4).
- * A reader polls a short document; every article is still in the feed, in its month's archive.
+ * earlier month holding every entry of that month (RFC 5005, "Feed Paging and Archiving",
+ * section 4). A reader polls a short document; every article is still in the feed.
  */
+import { monthLabel } from './archive.ts';
+import { monthOf } from './dates.ts';
 import type { Article } from './model.ts';
 import { absolutizeUrls } from './sanitize.ts';
 import { site } from './site.ts';
@@ -27,7 +29,7 @@ export interface FeedEntry {
 
 /** A feed document's place among its feed's documents (RFC 5005 archived feeds). */
 export interface FeedHistory {
-  /** An archive document (fh:archive): one month's entries, all of them. */
+  /** An archive document (fh:archive): one closed month's entries, all of them. */
   archive: boolean;
   /** The subscription document, from an archive document (rel="current"). */
   current?: string;
@@ -73,22 +75,31 @@ function newestChange(entries: readonly FeedEntry[]): Date | undefined {
 }
 
 /**
- * Splits a feed (entries newest first) into its subscription document, holding the newest
- * `limit` entries, and one archive document per month, linked both ways. An entry in the
- * subscription document is also in its month's archive, so a reader that walks the archives
- * misses nothing, and a month's document only changes while articles are added to that month.
+ * Splits a feed (entries newest first) as RFC 5005 section 4 asks. The month of the newest entry
+ * is still open: its entries are all in the subscription document, which also holds older ones
+ * up to `limit` entries. Every earlier month is closed and has an archive document, linked both
+ * ways, whose entries do not change as new articles are published, so a reader that has fetched
+ * it once need not again. (An article dated into a closed month, or edited there, changes that
+ * archive: the feeds know when an article is dated, not when it was added.)
  */
 export function archivedFeed(feed: FeedChannel, archiveUrl: (year: number, month: number) => string, limit: number): ArchivedFeed {
   const archives: FeedArchive[] = [];
+  const open = feed.entries[0] ? monthOf(feed.entries[0].published) : undefined;
+  let openCount = 0;
   for (const entry of feed.entries) {
-    const year = entry.published.getUTCFullYear();
-    const month = entry.published.getUTCMonth() + 1;
+    const { year, month } = monthOf(entry.published);
+    const outOfOrder = () => new Error(`archivedFeed: ${feed.feedUrl}: entries are not newest first (${entry.url})`);
+    if (year === open?.year && month === open.month) {
+      if (archives.length > 0) throw outOfOrder();
+      openCount += 1;
+      continue;
+    }
     let archive = archives.at(-1);
     if (!archive || archive.year !== year || archive.month !== month) {
-      if (archives.some((each) => each.year === year && each.month === month)) {
-        throw new Error(`archivedFeed: ${feed.feedUrl}: entries are not newest first (${entry.url})`);
-      }
-      archive = { ...feed, feedUrl: archiveUrl(year, month), entries: [], year, month, history: { archive: true, current: feed.feedUrl } };
+      const previous = archive ?? open!;
+      if (year * 12 + month > previous.year * 12 + previous.month) throw outOfOrder();
+      const title = `${feed.title} (archive, ${monthLabel(month)} ${year})`;
+      archive = { ...feed, title, feedUrl: archiveUrl(year, month), entries: [], year, month, history: { archive: true, current: feed.feedUrl } };
       archives.push(archive);
     }
     (archive.entries as FeedEntry[]).push(entry);
@@ -99,7 +110,7 @@ export function archivedFeed(feed: FeedChannel, archiveUrl: (year: number, month
   });
   const subscription: FeedChannel = {
     ...feed,
-    entries: feed.entries.slice(0, Math.max(0, limit)),
+    entries: feed.entries.slice(0, Math.max(openCount, limit)),
     history: { archive: false, prevArchive: archives[0]?.feedUrl },
   };
   return { subscription, archives };

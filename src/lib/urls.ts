@@ -15,6 +15,16 @@ export function absoluteUrl(path = '/', origin: string = site.url, base: string 
   return new URL(url(path, base), `${origin}/`).href;
 }
 
+/** A month's route parameters and path segments: { year: '2024', month: '05' }. */
+export function monthParams(year: number, month: number): { year: string; month: string } {
+  return { year: String(year), month: String(month).padStart(2, '0') };
+}
+
+const monthPath = (year: number, month: number) => {
+  const params = monthParams(year, month);
+  return `${params.year}/${params.month}`;
+};
+
 /** Site-relative paths of every route; pass them through url() or absoluteUrl(). */
 export const paths = {
   home: () => '/',
@@ -24,16 +34,16 @@ export const paths = {
   entities: () => '/entities/',
   entity: (slug: string, page = 1) => (page > 1 ? `/entities/${slug}/${page}/` : `/entities/${slug}/`),
   archive: () => '/archive/',
-  archiveMonth: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}/`,
+  archiveMonth: (year: number, month: number) => `/archive/${monthPath(year, month)}/`,
   search: (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
   rss: () => '/rss.xml',
   rssStylesheet: () => '/rss.xsl',
   jsonFeed: () => '/feed.json',
   topicRss: (slug: string) => `/topics/${slug}/rss.xml`,
   /** A month's archive document of the site feed (RFC 5005). */
-  rssArchive: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}/rss.xml`,
-  jsonFeedArchive: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, '0')}/feed.json`,
-  topicRssArchive: (slug: string, year: number, month: number) => `/topics/${slug}/archive/${year}/${String(month).padStart(2, '0')}/rss.xml`,
+  rssArchive: (year: number, month: number) => `/archive/${monthPath(year, month)}/rss.xml`,
+  jsonFeedArchive: (year: number, month: number) => `/archive/${monthPath(year, month)}/feed.json`,
+  topicRssArchive: (slug: string, year: number, month: number) => `/topics/${slug}/archive/${monthPath(year, month)}/rss.xml`,
   feeds: () => '/feeds/',
   sitemap: () => '/sitemap.xml',
   pagefind: () => '/pagefind/',

@@ -9,6 +9,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
 import { AUDIT_GO, AUDIT_WAITING, auditSite, PAGE_AUDIT_PREFIX } from '../../scripts/audit.ts';
+import { readContentArticles } from '../../scripts/lib/content-files.ts';
+import { absoluteUrl, paths } from '../../src/lib/urls.ts';
 import { fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
 
 const SLUG = 'huawei-aims-to-mass-produce-advanced-ai-chip-by-2025';
@@ -55,15 +57,56 @@ describe('auditSite', () => {
     expect(problems).toContainEqual(expect.stringMatching(/sitemap\.xml: missing .*huawei-aims/));
   });
 
-  it('names an article missing from its month’s feed archive, and an archive a feed links to but lacks', () => {
-    const problems = brokenCopy((dist) => {
-      edit(join(dist, 'archive/2024/11/rss.xml'), (text) => text.replaceAll(`/articles/${SLUG}/`, '/articles/gone/'));
-      rmSync(join(dist, 'topics/ai/archive/2024/11/rss.xml'));
+  describe('feeds and their archives', () => {
+    // The fixture's newest month is the seed's; its filler articles fill the archives of 2023.
+    const filler = readContentArticles(fixtureContent).find((article) => article.slug.startsWith('filler-') && !article.draft)!;
+    const [year, month] = filler.date.split('-').map(Number);
+    const archive = paths.rssArchive(year, month);
+    const fillerUrl = absoluteUrl(paths.article(filler.slug));
+    const gone = absoluteUrl('/articles/gone/');
+    const older = (xml: string) => /<atom:link href="([^"]*)" rel="prev-archive"/.exec(xml)![1].slice(absoluteUrl('/').length);
+
+    it('names an article missing from its month’s archive, and an item that is no article', () => {
+      const problems = brokenCopy((dist) => edit(join(dist, archive), (text) => text.replaceAll(fillerUrl, gone)));
+      expect(problems).toContainEqual(`${filler.file}: missing from ${archive}, the archive of /rss.xml for its month`);
+      expect(problems).toContainEqual(`${archive}: lists ${gone}, which is not one of the articles of /rss.xml`);
     });
-    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`/${SLUG}\\.md: missing from /archive/2024/11/rss\\.xml, the archive of /rss\\.xml for its month$`)));
-    expect(problems).toContainEqual(`/rss.xml: lists https://techpolicywire.example/articles/gone/, which is not one of its articles`);
-    expect(problems).toContainEqual('/topics/ai/rss.xml: links to the archive /topics/ai/archive/2024/11/rss.xml, which is missing');
-    expect(problems).not.toContainEqual(expect.stringContaining(`${SLUG}.md: missing from /rss.xml`));
+
+    it('names a missing archive once, with an article that cannot be found', () => {
+      const problems = brokenCopy((dist) => rmSync(join(dist, archive)));
+      expect(problems.filter((problem) => problem.includes(`links to the archive ${archive}, which is missing`))).toHaveLength(1);
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^/rss\\.xml: its archive links never reach ${archive}, so \\d+ articles? such as .*\\.md cannot be found from it$`)));
+    });
+
+    it('names a loop, an archive without its mark and a subscription document marked as an archive', () => {
+      const problems = brokenCopy((dist) => {
+        const first = older(readFileSync(join(dist, 'rss.xml'), 'utf8'));
+        edit(join(dist, first), (xml) => xml.replace(/(<atom:link href=")[^"]*(" rel="prev-archive")/, `$1${absoluteUrl('/rss.xml')}$2`).replace('<fh:archive/>', ''));
+        edit(join(dist, 'topics/chips/rss.xml'), (xml) => xml.replace('<language>', '<fh:archive/><language>'));
+      });
+      expect(problems).toContainEqual(expect.stringMatching(/^\/archive\/\d{4}\/\d{2}\/rss\.xml: its archive link loops back to \/rss\.xml$/));
+      expect(problems).toContainEqual(expect.stringMatching(/^\/archive\/\d{4}\/\d{2}\/rss\.xml: an archive of \/rss\.xml without the fh:archive mark$/));
+      expect(problems).toContainEqual('/topics/chips/rss.xml: marked as an archive (fh:archive), but it is the feed readers subscribe to');
+    });
+
+    it('follows the JSON Feed’s next_url and names a draft in an archive', () => {
+      const draft = readContentArticles(fixtureContent).find((article) => article.draft)!;
+      const problems = brokenCopy((dist) => {
+        const file = join(dist, paths.jsonFeedArchive(year, month));
+        const json = JSON.parse(readFileSync(file, 'utf8'));
+        json.items = json.items.filter((item: { url: string }) => item.url !== fillerUrl);
+        json.items.push({ ...json.items[0], url: absoluteUrl(paths.article(draft.slug)) });
+        writeFileSync(file, JSON.stringify(json));
+      });
+      expect(problems).toContainEqual(`${filler.file}: missing from ${paths.jsonFeedArchive(year, month)}, the archive of /feed.json for its month`);
+      expect(problems).toContainEqual(`${draft.file}: draft is in ${paths.jsonFeedArchive(year, month)}`);
+    });
+
+    it('names a subscription document that is not the newest articles', () => {
+      const problems = brokenCopy((dist) => edit(join(dist, 'rss.xml'), (xml) => xml.replace(/<item>[\s\S]*?<\/item>/, '')));
+      expect(problems).toContainEqual(expect.stringMatching(/^\/rss\.xml: has \d+ items, not \d+ \(the newest 50, and every article of \d{4}-\d{2}\)$/));
+      expect(problems).toContainEqual(expect.stringMatching(/\.md: missing from \/rss\.xml$/));
+    });
   });
 
   it('names an article missing from an entity page it is named on', () => {

@@ -79,10 +79,12 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
   });
 
   it('puts every published article in the RSS feed, newest first, with topics as categories', () => {
-    expect(feedDocuments[0].items?.length).toBe(Math.min(site.feedItems, published.length));
-    const items = feedDocuments.slice(1).flatMap((document) => document.items ?? []);
-    expect(items.length).toBe(published.length);
+    // The subscription document holds at least the newest site.feedItems; each older month has
+    // an archive (tests/build/feeds.test.ts checks the split exactly).
+    expect(feedDocuments[0].items?.length).toBeGreaterThanOrEqual(Math.min(site.feedItems, published.length));
+    const items = feedDocuments.flatMap((document) => document.items ?? []);
     const byLink = new Map(items.map((item) => [item.link, item]));
+    expect(byLink.size).toBe(published.length);
     for (const article of published) {
       const item = byLink.get(absoluteUrl(paths.article(article.slug)));
       expect(item, article.file).toBeTruthy();
@@ -92,7 +94,7 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
       expect(item?.categories?.map((c) => c.name)).toEqual(names);
       expect(item?.description?.length).toBeGreaterThan(20);
     }
-    for (const dates of [feedDocuments[0].items ?? [], items].map((list) => list.map((item) => Date.parse(item.pubDate ?? '')))) {
+    for (const dates of feedDocuments.map((document) => (document.items ?? []).map((item) => Date.parse(item.pubDate ?? '')))) {
       expect(dates.every(Number.isFinite)).toBe(true);
       expect([...dates].sort((a, b) => b - a)).toEqual(dates);
     }

@@ -20,70 +20,77 @@ function feed(entries: FeedEntry[]): FeedChannel {
 }
 
 const monthUrl = (year: number, month: number) => `https://example.test/archive/${year}/${month}/rss.xml`;
+const days = (entries: readonly FeedEntry[]) => entries.map((e) => e.published.toISOString().slice(0, 10));
 
 describe('archivedFeed', () => {
-  // Newest first, as the model holds articles: two in March 2025, one in January, two in December 2024.
-  const entries = [entry('2025-03-20'), entry('2025-03-02', '2025-04-01'), entry('2025-01-31'), entry('2024-12-31'), entry('2024-12-01')];
+  // Newest first, as the model holds articles: March 2025 (the open month), January, December 2024.
+  const entries = [entry('2025-03-20'), entry('2025-03-02'), entry('2025-01-31', '2025-04-01'), entry('2024-12-31'), entry('2024-12-01')];
 
-  it('keeps the newest entries in the subscription document and every entry in its month’s archive', () => {
-    const { subscription, archives } = archivedFeed(feed(entries), monthUrl, 2);
-    expect(subscription.entries.map((e) => e.published.toISOString().slice(0, 10))).toEqual(['2025-03-20', '2025-03-02']);
-    expect(subscription.feedUrl).toBe('https://example.test/rss.xml');
-    expect(archives.map((a) => [a.year, a.month, a.entries.length])).toEqual([
-      [2025, 3, 2],
-      [2025, 1, 1],
-      [2024, 12, 2],
+  it('archives every month but the newest, whose entries all stay in the subscription document', () => {
+    const { subscription, archives } = archivedFeed(feed(entries), monthUrl, 1);
+    expect(days(subscription.entries)).toEqual(['2025-03-20', '2025-03-02']);
+    expect(archives.map((a) => [a.year, a.month, days(a.entries)])).toEqual([
+      [2025, 1, ['2025-01-31']],
+      [2024, 12, ['2024-12-31', '2024-12-01']],
     ]);
-    expect(archives.flatMap((a) => a.entries)).toEqual(entries);
+  });
+
+  it('fills the subscription document up to the limit with entries that are also archived', () => {
+    const { subscription, archives } = archivedFeed(feed(entries), monthUrl, 4);
+    expect(days(subscription.entries)).toEqual(['2025-03-20', '2025-03-02', '2025-01-31', '2024-12-31']);
+    expect(archives.flatMap((a) => a.entries)).toEqual(entries.slice(2));
+    expect(subscription.feedUrl).toBe('https://example.test/rss.xml');
   });
 
   it('links the documents as RFC 5005 asks: subscription → newest archive → older ones, and back', () => {
     const { subscription, archives } = archivedFeed(feed(entries), monthUrl, 2);
-    expect(subscription.history).toEqual({ archive: false, prevArchive: monthUrl(2025, 3) });
-    expect(archives.map((a) => a.feedUrl)).toEqual([monthUrl(2025, 3), monthUrl(2025, 1), monthUrl(2024, 12)]);
+    expect(subscription.history).toEqual({ archive: false, prevArchive: monthUrl(2025, 1) });
+    expect(archives.map((a) => a.feedUrl)).toEqual([monthUrl(2025, 1), monthUrl(2024, 12)]);
     expect(archives.map((a) => a.history)).toEqual([
-      { archive: true, current: subscription.feedUrl, prevArchive: monthUrl(2025, 1), nextArchive: undefined },
-      { archive: true, current: subscription.feedUrl, prevArchive: monthUrl(2024, 12), nextArchive: monthUrl(2025, 3) },
+      { archive: true, current: subscription.feedUrl, prevArchive: monthUrl(2024, 12), nextArchive: undefined },
       { archive: true, current: subscription.feedUrl, prevArchive: undefined, nextArchive: monthUrl(2025, 1) },
     ]);
   });
 
-  it('dates each archive by the newest change among its own entries', () => {
+  it('names and dates each archive by its own month and entries', () => {
     const { archives } = archivedFeed(feed(entries), monthUrl, 2);
-    expect(archives.map((a) => a.updated?.toISOString().slice(0, 10))).toEqual(['2025-04-01', '2025-01-31', '2024-12-31']);
+    expect(archives.map((a) => a.title)).toEqual(['Site (archive, January 2025)', 'Site (archive, December 2024)']);
+    expect(archives.map((a) => a.updated?.toISOString().slice(0, 10))).toEqual(['2025-04-01', '2024-12-31']);
   });
 
   it('refuses entries that are not newest first, which would split a month in two', () => {
-    const shuffled = [entries[0], entries[3], entries[1]];
-    expect(() => archivedFeed(feed(shuffled), monthUrl, 2)).toThrow(/not newest first.*2025-03-02/);
+    expect(() => archivedFeed(feed([entries[0], entries[3], entries[2]]), monthUrl, 2)).toThrow(/not newest first.*2025-01-31/);
+    expect(() => archivedFeed(feed([entries[0], entries[3], entries[1]]), monthUrl, 2)).toThrow(/not newest first.*2025-03-02/);
   });
 
-  it('makes an empty feed with no archive and no archive link', () => {
-    const { subscription, archives } = archivedFeed(feed([]), monthUrl, 50);
-    expect(archives).toEqual([]);
-    expect(subscription.entries).toEqual([]);
-    expect(rssChannelExtras(subscription)).not.toContain('archive');
+  it('makes a feed with one month, or none, without archives or archive links', () => {
+    for (const list of [[], entries.slice(0, 2)]) {
+      const { subscription, archives } = archivedFeed(feed(list), monthUrl, 50);
+      expect(archives).toEqual([]);
+      expect(subscription.entries).toEqual(list);
+      expect(rssChannelExtras(subscription)).not.toContain('archive');
+    }
   });
 });
 
 describe('feed documents', () => {
-  const { subscription, archives } = archivedFeed(feed([entry('2025-03-20'), entry('2025-02-02')]), monthUrl, 1);
+  const { subscription, archives } = archivedFeed(feed([entry('2025-03-20'), entry('2025-02-02'), entry('2025-01-05')]), monthUrl, 1);
 
   it('writes the archive links and the fh:archive mark into RSS', () => {
     const head = rssChannelExtras(subscription);
-    expect(head).toContain(`<atom:link href="${monthUrl(2025, 3)}" rel="prev-archive" type="application/rss+xml"/>`);
+    expect(head).toContain(`<atom:link href="${monthUrl(2025, 2)}" rel="prev-archive" type="application/rss+xml"/>`);
     expect(head).not.toContain('<fh:archive/>');
     const older = rssChannelExtras(archives[1]);
     expect(older).toContain('<fh:archive/>');
-    expect(older).toContain(`<atom:link href="${monthUrl(2025, 2)}" rel="self" type="application/rss+xml"/>`);
+    expect(older).toContain(`<atom:link href="${monthUrl(2025, 1)}" rel="self" type="application/rss+xml"/>`);
     expect(older).toContain('<atom:link href="https://example.test/rss.xml" rel="current" type="application/rss+xml"/>');
-    expect(older).toContain(`<atom:link href="${monthUrl(2025, 3)}" rel="next-archive" type="application/rss+xml"/>`);
+    expect(older).toContain(`<atom:link href="${monthUrl(2025, 2)}" rel="next-archive" type="application/rss+xml"/>`);
     expect(older).not.toContain('prev-archive');
   });
 
   it('pages a JSON Feed with next_url and keeps its feed_url on every page', () => {
-    expect(jsonFeed(subscription)).toMatchObject({ feed_url: 'https://example.test/rss.xml', next_url: monthUrl(2025, 3) });
-    expect(jsonFeed(archives[0])).toMatchObject({ feed_url: 'https://example.test/rss.xml', next_url: monthUrl(2025, 2) });
+    expect(jsonFeed(subscription)).toMatchObject({ feed_url: 'https://example.test/rss.xml', next_url: monthUrl(2025, 2) });
+    expect(jsonFeed(archives[0])).toMatchObject({ feed_url: 'https://example.test/rss.xml', next_url: monthUrl(2025, 1) });
     expect(jsonFeed(archives[1])).not.toHaveProperty('next_url');
   });
 });

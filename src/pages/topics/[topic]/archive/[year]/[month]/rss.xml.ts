@@ -9,7 +9,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = ({ params }) =>
   timedFeed(async () => {
-    const feed = (await getFeeds()).topic(params.topic!);
+    const feed = (await getFeeds()).topics.get(params.topic!);
     if (!feed) throw new Error(`no feed for topic ${params.topic}`);
     return rssResponse(archiveOf(feed, params.year, params.month));
   });
