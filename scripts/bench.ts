@@ -416,7 +416,13 @@ function outputBreakdown(dir: string): { name: string; bytes: number; files: num
       add(top === entry.name ? top : `${top}/`, bytes);
     }
   }
-  return [...sizes].map(([name, size]) => ({ name, ...size })).sort((a, b) => b.bytes - a.bytes);
+  const parts = [...sizes].map(([name, size]) => ({ name, ...size })).sort((a, b) => b.bytes - a.bytes);
+  // "of which" entries go right after the feeds they belong to.
+  const within = parts.filter((part) => part.name.startsWith('of which'));
+  const rest = parts.filter((part) => !within.includes(part));
+  const feeds = rest.findIndex((part) => part.name.startsWith('feeds'));
+  rest.splice(feeds + 1, 0, ...within);
+  return rest;
 }
 
 function dirSize(dir: string): DirSize {
@@ -853,7 +859,7 @@ const fmtKB = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const fmtLoad = (f: { cpuS: number | null; otherLoad: number | null }) =>
   `${f.cpuS !== null ? `; ${f.cpuS.toFixed(1)} CPU-s` : ''}${f.otherLoad !== null ? `; other processes ${Math.round(f.otherLoad * 100)}% of the CPU` : ''}`;
 const fmtBreakdown = (parts: { name: string; bytes: number; files: number }[]) =>
-  parts.filter((p, i) => i < 8 || p.name.startsWith('of which')).map((p) => `${p.name} ${fmtMB(p.bytes)} (${fmtInt(p.files)})`).join(' · ');
+  parts.filter((p, i) => i < 10 || p.name.startsWith('of which')).map((p) => `${p.name} ${fmtMB(p.bytes)} (${fmtInt(p.files)})`).join(' · ');
 const fmtRatio = (r: number | null) => (r === null || !Number.isFinite(r) ? 'n/a' : `${r.toFixed(2)}×`);
 
 interface BuildFigures {
