@@ -59,33 +59,33 @@ function feedLink(xml: string, rel: string): string | undefined {
   return undefined;
 }
 
-function parseJson(text: string): { items?: { url?: string }[]; next_url?: string } {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return {};
-  }
-}
-
-/** How the audit reads one kind of feed document. */
-interface FeedFormat {
+/** What the audit needs from one feed document. */
+interface FeedRead {
+  links: string[];
   /** The absolute URL of the next older document (RFC 5005's prev-archive, JSON Feed's next_url). */
-  older(text: string): string | undefined;
-  /** Whether the document says it is an archive (RFC 5005's fh:archive; JSON Feed has no mark). */
-  isArchive(text: string): boolean | null;
-  links(text: string): string[];
+  older: string | undefined;
+  /** Whether the document says it is an archive (RFC 5005's fh:archive); null where the format has no mark. */
+  archive: boolean | null;
+  /** Why the document cannot be read, if it cannot. */
+  unreadable?: string;
 }
 
-const RSS_FORMAT: FeedFormat = {
-  older: (xml) => feedLink(xml, 'prev-archive'),
-  isArchive: (xml) => xml.includes('<fh:archive/>'),
-  links: (xml) => [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => xmlText(m[1])),
-};
+type FeedFormat = (text: string) => FeedRead;
 
-const JSON_FORMAT: FeedFormat = {
-  older: (text) => parseJson(text).next_url,
-  isArchive: () => null,
-  links: (text) => parseJson(text).items?.map((item) => item.url ?? '') ?? [],
+const RSS_FORMAT: FeedFormat = (xml) => ({
+  links: [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => xmlText(m[1])),
+  older: feedLink(xml, 'prev-archive'),
+  archive: xml.includes('<fh:archive/>'),
+});
+
+// JSON Feed has no mark for an archive document: next_url only pages through the feed.
+const JSON_FORMAT: FeedFormat = (text) => {
+  try {
+    const json = JSON.parse(text) as { items?: { url?: string }[]; next_url?: string };
+    return { links: json.items?.map((item) => item.url ?? '') ?? [], older: json.next_url, archive: null };
+  } catch (error) {
+    return { links: [], older: undefined, archive: null, unreadable: `not valid JSON (${(error as Error).message})` };
+  }
 };
 
 interface FeedDocument {
@@ -112,12 +112,11 @@ function feedDocuments(distDir: string, path: string, format: FeedFormat, proble
       problems.push(documents.length === 0 ? `dist: ${path} is missing` : `${documents.at(-1)!.path}: links to the archive ${next}, which is missing`);
       break;
     }
-    const text = readFileSync(file, 'utf8');
-    const archive = format.isArchive(text);
+    const { links, older: href, archive, unreadable } = format(readFileSync(file, 'utf8'));
+    if (unreadable) problems.push(`${next}: ${unreadable}`);
     if (documents.length === 0 && archive === true) problems.push(`${next}: marked as an archive (fh:archive), but it is the feed readers subscribe to`);
     if (documents.length > 0 && archive === false) problems.push(`${next}: an archive of ${path} without the fh:archive mark`);
-    documents.push({ path: next, links: new Set(format.links(text)) });
-    const href = format.older(text);
+    documents.push({ path: next, links: new Set(links) });
     if (href !== undefined && !href.startsWith(root)) {
       problems.push(`${next}: links to an archive outside the site: ${href}`);
       break;

@@ -102,6 +102,13 @@ describe('auditSite', () => {
       expect(problems).toContainEqual(`${draft.file}: draft is in ${paths.jsonFeedArchive(year, month)}`);
     });
 
+    it('names a JSON Feed page that is not JSON, and the articles it should hold', () => {
+      const page = paths.jsonFeedArchive(year, month);
+      const problems = brokenCopy((dist) => writeFileSync(join(dist, page), '{"items": ['));
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${page}: not valid JSON \\(`)));
+      expect(problems).toContainEqual(`${filler.file}: missing from ${page}, the archive of /feed.json for its month`);
+    });
+
     it('names a subscription document that is not the newest articles', () => {
       const problems = brokenCopy((dist) => edit(join(dist, 'rss.xml'), (xml) => xml.replace(/<item>[\s\S]*?<\/item>/, '')));
       expect(problems).toContainEqual(expect.stringMatching(/^\/rss\.xml: has \d+ items, not \d+ \(the newest 50, and every article of \d{4}-\d{2}\)$/));
