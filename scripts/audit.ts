@@ -47,7 +47,6 @@ function xmlText(value: string): string {
   return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
-
 /** The href of a feed document's <atom:link> with the given rel, in whatever order its attributes come. */
 function feedLink(xml: string, rel: string): string | undefined {
   for (const [tag] of xml.matchAll(/<atom:link\s[^>]*>/g)) {
@@ -75,7 +74,7 @@ type FeedFormat = (text: string) => FeedRead;
 const RSS_FORMAT: FeedFormat = (xml) => ({
   links: [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => xmlText(m[1])),
   older: feedLink(xml, 'prev-archive'),
-  archive: xml.includes('<fh:archive/>'),
+  archive: /<fh:archive\s*\/>/.test(xml),
 });
 
 // JSON Feed has no mark for an archive document: next_url only pages through the feed.
@@ -91,6 +90,8 @@ const JSON_FORMAT: FeedFormat = (text) => {
 interface FeedDocument {
   path: string;
   links: Set<string>;
+  /** Items in the document, repeats included. */
+  count: number;
 }
 
 /**
@@ -116,7 +117,7 @@ function feedDocuments(distDir: string, path: string, format: FeedFormat, proble
     if (unreadable) problems.push(`${next}: ${unreadable}`);
     if (documents.length === 0 && archive === true) problems.push(`${next}: marked as an archive (fh:archive), but it is the feed readers subscribe to`);
     if (documents.length > 0 && archive === false) problems.push(`${next}: an archive of ${path} without the fh:archive mark`);
-    documents.push({ path: next, links: new Set(links) });
+    documents.push({ path: next, links: new Set(links), count: links.length });
     if (href !== undefined && !href.startsWith(root)) {
       problems.push(`${next}: links to an archive outside the site: ${href}`);
       break;
@@ -142,9 +143,10 @@ function auditFeed(
   if (documents.length === 0) return;
   const link = (article: ContentArticle) => absoluteUrl(paths.article(article.slug));
   const byLink = new Map(expected.map((article) => [link(article), article]));
+  const draftByLink = new Map(drafts.map((draft) => [link(draft), draft]));
   for (const document of documents) {
     for (const listed of document.links) {
-      const draft = drafts.find((each) => link(each) === listed);
+      const draft = draftByLink.get(listed);
       if (draft) problems.push(`${draft.file}: draft is in ${document.path}`);
       else if (!byLink.has(listed)) problems.push(`${document.path}: lists ${listed}, which is not one of the articles of ${feed.path}`);
     }
@@ -155,6 +157,7 @@ function auditFeed(
   const openMonth = expected.map(monthKey).sort().at(-1)!;
   const open = expected.filter((article) => monthKey(article) === openMonth).length;
   const wanted = Math.max(open, Math.min(site.feedItems, expected.length));
+  if (subscription.count !== subscription.links.size) problems.push(`${feed.path}: lists an article more than once`);
   if (subscription.links.size !== wanted) problems.push(`${feed.path}: has ${subscription.links.size} items, not ${wanted} (the newest ${site.feedItems}, and every article of ${openMonth})`);
   // Articles dated on the subscription document's oldest day may fall either side of its limit.
   const oldestDay = expected.map((article) => article.date).sort().reverse()[wanted - 1];
@@ -162,14 +165,17 @@ function auditFeed(
     const article = byLink.get(listed);
     if (article && article.date < oldestDay) problems.push(`${feed.path}: lists ${article.file}, older than its newest ${wanted}`);
   }
+  const archiveOf = (article: ContentArticle) => feed.archive(Number(article.date.slice(0, 4)), Number(article.date.slice(5, 7)));
   const months = new Map<string, ContentArticle[]>();
   for (const article of expected) {
     if (monthKey(article) === openMonth || article.date > oldestDay) {
       if (!subscription.links.has(link(article))) problems.push(`${article.file}: missing from ${feed.path}`);
     }
     if (monthKey(article) === openMonth) continue;
-    const archive = feed.archive(Number(article.date.slice(0, 4)), Number(article.date.slice(5, 7)));
-    months.set(archive, [...(months.get(archive) ?? []), article]);
+    const archive = archiveOf(article);
+    const month = months.get(archive);
+    if (month) month.push(article);
+    else months.set(archive, [article]);
   }
   const reached = new Map(archives.map((document) => [document.path, document]));
   for (const [archive, articles] of months) {
@@ -179,6 +185,11 @@ function auditFeed(
       continue;
     }
     for (const article of articles) if (!document.links.has(link(article))) problems.push(`${article.file}: missing from ${archive}, the archive of ${feed.path} for its month`);
+    for (const listed of document.links) {
+      const article = byLink.get(listed);
+      if (article && archiveOf(article) !== archive) problems.push(`${archive}: lists ${article.file}, which is dated ${article.date}, outside the archive's month`);
+    }
+    if (document.count !== document.links.size) problems.push(`${archive}: lists an article more than once`);
   }
   for (const document of archives) if (!months.has(document.path)) problems.push(`${document.path}: an archive of ${feed.path} for no month of its articles`);
 }
@@ -191,7 +202,6 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
   const published = articles.filter((article) => !article.draft);
   const drafts = articles.filter((article) => article.draft);
   const href = (article: ContentArticle) => url(paths.article(article.slug));
-  const link = (article: ContentArticle) => absoluteUrl(paths.article(article.slug));
   const listings = new Map<string, Set<string>>();
   const listing = (dir: string) => {
     let links = listings.get(dir);

@@ -5,7 +5,7 @@
 import rss from '@astrojs/rss';
 import { getSiteModel } from './site-model.ts';
 import { lastChanged } from '../lib/model.ts';
-import { archivedFeed, FEED_HISTORY_NS, feedEntry, jsonFeed, rssChannelExtras, type ArchivedFeed, type FeedArchive, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
+import { archivedFeed, ATOM_NS, FEED_HISTORY_NS, feedEntry, jsonFeed, rssChannelExtras, type ArchivedFeed, type FeedArchive, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { site } from '../lib/site.ts';
 import { absoluteUrl, monthParams, paths, url } from '../lib/urls.ts';
 import { beginSpan } from '../integrations/build-timings.ts';
@@ -102,7 +102,7 @@ export function rssResponse(channel: FeedChannel): Promise<Response> {
     description: channel.description,
     site: channel.homeUrl,
     stylesheet: url(paths.rssStylesheet()),
-    xmlns: { atom: 'http://www.w3.org/2005/Atom', fh: FEED_HISTORY_NS },
+    xmlns: { atom: ATOM_NS, fh: FEED_HISTORY_NS },
     customData: rssChannelExtras(channel),
     items: channel.entries.map((entry) => ({
       title: entry.title,

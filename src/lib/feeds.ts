@@ -8,7 +8,7 @@
  */
 import { monthLabel } from './archive.ts';
 import { monthOf } from './dates.ts';
-import type { Article } from './model.ts';
+import { lastChanged, type Article } from './model.ts';
 import { absolutizeUrls } from './sanitize.ts';
 import { site } from './site.ts';
 import { escapeXml } from './xml.ts';
@@ -65,13 +65,9 @@ export interface ArchivedFeed {
   archives: FeedArchive[];
 }
 
+/** When the newest change among `entries` was made: a document's lastBuildDate. */
 function newestChange(entries: readonly FeedEntry[]): Date | undefined {
-  let latest: Date | undefined;
-  for (const entry of entries) {
-    const changed = entry.modified ?? entry.published;
-    if (!latest || changed > latest) latest = changed;
-  }
-  return latest;
+  return lastChanged(entries.map((entry) => ({ date: entry.published, updated: entry.modified })));
 }
 
 /**
@@ -80,39 +76,45 @@ function newestChange(entries: readonly FeedEntry[]): Date | undefined {
  * up to `limit` entries. Every earlier month is closed and has an archive document, linked both
  * ways, whose entries do not change as new articles are published, so a reader that has fetched
  * it once need not again. (An article dated into a closed month, or edited there, changes that
- * archive: the feeds know when an article is dated, not when it was added.)
+ * archive: the feeds know when an article is dated, not when it was added. And an article dated
+ * in the future keeps its month open, and the months before it closed, until then.)
  */
 export function archivedFeed(feed: FeedChannel, archiveUrl: (year: number, month: number) => string, limit: number): ArchivedFeed {
-  const archives: FeedArchive[] = [];
+  const months: { year: number; month: number; entries: FeedEntry[] }[] = [];
   const open = feed.entries[0] ? monthOf(feed.entries[0].published) : undefined;
   let openCount = 0;
   for (const entry of feed.entries) {
     const { year, month } = monthOf(entry.published);
     const outOfOrder = () => new Error(`archivedFeed: ${feed.feedUrl}: entries are not newest first (${entry.url})`);
     if (year === open?.year && month === open.month) {
-      if (archives.length > 0) throw outOfOrder();
+      if (months.length > 0) throw outOfOrder();
       openCount += 1;
       continue;
     }
-    let archive = archives.at(-1);
-    if (!archive || archive.year !== year || archive.month !== month) {
-      const previous = archive ?? open!;
+    let current = months.at(-1);
+    if (!current || current.year !== year || current.month !== month) {
+      const previous = current ?? open!;
       if (year * 12 + month > previous.year * 12 + previous.month) throw outOfOrder();
-      const title = `${feed.title} (archive, ${monthLabel(month)} ${year})`;
-      archive = { ...feed, title, feedUrl: archiveUrl(year, month), entries: [], year, month, history: { archive: true, current: feed.feedUrl } };
-      archives.push(archive);
+      current = { year, month, entries: [] };
+      months.push(current);
     }
-    (archive.entries as FeedEntry[]).push(entry);
+    current.entries.push(entry);
   }
-  archives.forEach((archive, index) => {
-    archive.updated = newestChange(archive.entries);
-    archive.history = { ...archive.history!, prevArchive: archives[index + 1]?.feedUrl, nextArchive: archives[index - 1]?.feedUrl };
-  });
-  const subscription: FeedChannel = {
-    ...feed,
-    entries: feed.entries.slice(0, Math.max(openCount, limit)),
-    history: { archive: false, prevArchive: archives[0]?.feedUrl },
-  };
+  const urls = months.map(({ year, month }) => archiveUrl(year, month));
+  const archives = months.map(
+    ({ year, month, entries }, index): FeedArchive => ({
+      ...feed,
+      title: `${feed.title} (archive, ${monthLabel(month)} ${year})`,
+      feedUrl: urls[index],
+      entries,
+      updated: newestChange(entries),
+      year,
+      month,
+      history: { archive: true, current: feed.feedUrl, prevArchive: urls[index + 1], nextArchive: urls[index - 1] },
+    }),
+  );
+  const entries = feed.entries.slice(0, Math.max(openCount, limit));
+  const subscription: FeedChannel = { ...feed, entries, updated: newestChange(entries), history: { archive: false, prevArchive: urls[0] } };
   return { subscription, archives };
 }
 
@@ -129,6 +131,9 @@ export function feedEntry(article: Article): FeedEntry {
     categories: article.topics.map((topic) => topic.name),
   };
 }
+
+/** The namespace of atom:link (RFC 4287), which RSS feeds borrow for their links. */
+export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 
 /** The namespace of RFC 5005's fh:archive element. */
 export const FEED_HISTORY_NS = 'http://purl.org/syndication/history/1.0';

@@ -4,14 +4,14 @@
  * an HTML page about the feeds, and this stylesheet is only a courtesy to other browsers.
  */
 import type { APIRoute } from 'astro';
-import { FEED_HISTORY_NS } from '../lib/feeds.ts';
+import { ATOM_NS, FEED_HISTORY_NS } from '../lib/feeds.ts';
 import { site } from '../lib/site.ts';
 import { paths, url } from '../lib/urls.ts';
 
 export const GET: APIRoute = () =>
   new Response(
     `<?xml version="1.0" encoding="UTF-8"?>
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:fh="${FEED_HISTORY_NS}">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:atom="${ATOM_NS}" xmlns:fh="${FEED_HISTORY_NS}">
 <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat"/>
 <xsl:template match="/">
 <html lang="${site.lang}">

@@ -72,6 +72,14 @@ describe('auditSite', () => {
       expect(problems).toContainEqual(`${archive}: lists ${gone}, which is not one of the articles of /rss.xml`);
     });
 
+    it('names an article in the archive of another month, and an item listed twice', () => {
+      const other = absoluteUrl(paths.article(SLUG));
+      const problems = brokenCopy((dist) => edit(join(dist, archive), (text) => text.replaceAll(fillerUrl, other).replace(/(<item>[\s\S]*?<\/item>)/, '$1$1')));
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${archive}: lists .*/${SLUG}\\.md, which is dated 2024-11-\\d\\d, outside the archive's month$`)));
+      expect(problems).toContainEqual(`${archive}: lists an article more than once`);
+      expect(problems).toContainEqual(`${filler.file}: missing from ${archive}, the archive of /rss.xml for its month`);
+    });
+
     it('names a missing archive once, with an article that cannot be found', () => {
       const problems = brokenCopy((dist) => rmSync(join(dist, archive)));
       expect(problems.filter((problem) => problem.includes(`links to the archive ${archive}, which is missing`))).toHaveLength(1);
