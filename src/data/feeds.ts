@@ -1,10 +1,10 @@
 /**
  * The site's feeds, built once per build from the model: entries are made once per article and
- * shared by the site feed, every topic feed and the JSON Feed.
+ * shared by the site feed, every topic feed and the JSON Feed. archivedFeed() splits each into
+ * its documents and dates each by its own entries.
  */
 import rss from '@astrojs/rss';
 import { getSiteModel } from './site-model.ts';
-import { lastChanged } from '../lib/model.ts';
 import { archivedFeed, ATOM_NS, FEED_HISTORY_NS, feedEntry, jsonFeed, rssChannelExtras, type ArchivedFeed, type FeedArchive, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { site } from '../lib/site.ts';
 import { absoluteUrl, monthParams, paths, url } from '../lib/urls.ts';
@@ -28,7 +28,6 @@ async function load(): Promise<Feeds> {
     homeUrl: absoluteUrl(paths.home()),
     feedUrl: absoluteUrl(paths.rss()),
     entries: [...entries.values()],
-    updated: lastChanged(model.articles),
   };
   const topics = new Map<string, ArchivedFeed>(
     model.topics.map((topic) => [
@@ -40,7 +39,6 @@ async function load(): Promise<Feeds> {
           homeUrl: absoluteUrl(paths.topic(topic.slug)),
           feedUrl: absoluteUrl(paths.topicRss(topic.slug)),
           entries: topic.articles.map((article) => entries.get(article.slug)!),
-          updated: lastChanged(topic.articles),
         },
         (year, month) => absoluteUrl(paths.topicRssArchive(topic.slug, year, month)),
         site.feedItems,
