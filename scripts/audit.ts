@@ -63,6 +63,9 @@ interface FeedRead {
   links: string[];
   /** The absolute URL of the next older document (RFC 5005's prev-archive, JSON Feed's next_url). */
   older: string | undefined;
+  /** RFC 5005's links back from an archive: the next newer archive and the feed itself (RSS only). */
+  newer?: string;
+  current?: string;
   /** Whether the document says it is an archive (RFC 5005's fh:archive); null where the format has no mark. */
   archive: boolean | null;
   /** Why the document cannot be read, if it cannot. */
@@ -74,6 +77,8 @@ type FeedFormat = (text: string) => FeedRead;
 const RSS_FORMAT: FeedFormat = (xml) => ({
   links: [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => xmlText(m[1])),
   older: feedLink(xml, 'prev-archive'),
+  newer: feedLink(xml, 'next-archive'),
+  current: feedLink(xml, 'current'),
   archive: /<fh:archive\s*\/>/.test(xml),
 });
 
@@ -113,8 +118,16 @@ function feedDocuments(distDir: string, path: string, format: FeedFormat, proble
       problems.push(documents.length === 0 ? `dist: ${path} is missing` : `${documents.at(-1)!.path}: links to the archive ${next}, which is missing`);
       break;
     }
-    const { links, older: href, archive, unreadable } = format(readFileSync(file, 'utf8'));
+    const { links, older: href, newer, current, archive, unreadable } = format(readFileSync(file, 'utf8'));
     if (unreadable) problems.push(`${next}: ${unreadable}`);
+    if (archive !== null && documents.length > 0) {
+      // An archive must lead back: to the feed (current) and to the archive that linked to it.
+      const expectNewer = documents.length > 1 ? absoluteUrl(documents.at(-1)!.path) : undefined;
+      if (current !== absoluteUrl(path)) problems.push(`${next}: its rel="current" link is ${current ?? 'missing'}, not ${absoluteUrl(path)}`);
+      if (newer !== expectNewer) {
+        problems.push(expectNewer === undefined ? `${next}: the newest archive has a rel="next-archive" link (${newer})` : `${next}: its rel="next-archive" link is ${newer ?? 'missing'}, not ${expectNewer}`);
+      }
+    }
     if (documents.length === 0 && archive === true) problems.push(`${next}: marked as an archive (fh:archive), but it is the feed readers subscribe to`);
     if (documents.length > 0 && archive === false) problems.push(`${next}: an archive of ${path} without the fh:archive mark`);
     documents.push({ path: next, links: new Set(links), count: links.length });

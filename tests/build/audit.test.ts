@@ -97,6 +97,17 @@ describe('auditSite', () => {
       expect(problems).toContainEqual('/topics/chips/rss.xml: marked as an archive (fh:archive), but it is the feed readers subscribe to');
     });
 
+    it('names archive links that do not lead back to the feed and the newer month', () => {
+      const problems = brokenCopy((dist) => {
+        const newest = older(readFileSync(join(dist, 'rss.xml'), 'utf8'));
+        const second = older(readFileSync(join(dist, newest), 'utf8'));
+        edit(join(dist, newest), (xml) => xml.replace(/(<atom:link href=")[^"]*(" rel="current")/, `$1${absoluteUrl('/feed.json')}$2`));
+        edit(join(dist, second), (xml) => xml.replace(/<atom:link href="[^"]*" rel="next-archive"[^>]*>/, ''));
+      });
+      expect(problems).toContainEqual(expect.stringMatching(/^\/archive\/\d{4}\/\d{2}\/rss\.xml: its rel="current" link is .*\/feed\.json, not .*\/rss\.xml$/));
+      expect(problems).toContainEqual(expect.stringMatching(/^\/archive\/\d{4}\/\d{2}\/rss\.xml: its rel="next-archive" link is missing, not .*\/archive\/\d{4}\/\d{2}\/rss\.xml$/));
+    });
+
     it('follows the JSON Feed’s next_url and names a draft in an archive', () => {
       const draft = readContentArticles(fixtureContent).find((article) => article.draft)!;
       const problems = brokenCopy((dist) => {
