@@ -56,19 +56,9 @@ async function load(): Promise<Feeds> {
   };
 }
 
-/** The archive document of `feed` for a month given as route parameters ("2024", "05"). */
-export function archiveOf(feed: ArchivedFeed, year: string | undefined, month: string | undefined): FeedArchive {
-  const found = feed.archives.find((archive) => {
-    const params = monthParams(archive.year, archive.month);
-    return params.year === year && params.month === month;
-  });
-  if (!found) throw new Error(`no archive of ${feed.subscription.feedUrl} for ${year}-${month}`);
-  return found;
-}
-
-/** Route parameters of a feed's archive documents. */
-export function archiveParams(feed: ArchivedFeed): { year: string; month: string }[] {
-  return feed.archives.map((archive) => monthParams(archive.year, archive.month));
+/** The routes of a feed's archive documents: the month as parameters, the document as props. */
+export function archiveRoutes(feed: ArchivedFeed): { params: { year: string; month: string }; props: { archive: FeedArchive } }[] {
+  return feed.archives.map((archive) => ({ params: monthParams(archive.year, archive.month), props: { archive } }));
 }
 
 export function getFeeds(): Promise<Feeds> {

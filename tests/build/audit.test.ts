@@ -11,6 +11,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { AUDIT_GO, AUDIT_WAITING, auditSite, PAGE_AUDIT_PREFIX } from '../../scripts/audit.ts';
 import { readContentArticles } from '../../scripts/lib/content-files.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';
+import { prevArchivePath } from '../helpers/dist.ts';
 import { fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
 
 const SLUG = 'huawei-aims-to-mass-produce-advanced-ai-chip-by-2025';
@@ -64,7 +65,7 @@ describe('auditSite', () => {
     const archive = paths.rssArchive(year, month);
     const fillerUrl = absoluteUrl(paths.article(filler.slug));
     const gone = absoluteUrl('/articles/gone/');
-    const older = (xml: string) => /<atom:link href="([^"]*)" rel="prev-archive"/.exec(xml)![1].slice(absoluteUrl('/').length);
+    const older = (xml: string) => prevArchivePath(xml)!;
 
     it('names an article missing from its month’s archive, and an item that is no article', () => {
       const problems = brokenCopy((dist) => edit(join(dist, archive), (text) => text.replaceAll(fillerUrl, gone)));

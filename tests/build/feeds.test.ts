@@ -12,7 +12,7 @@ import { parseHTML } from 'linkedom';
 import { readContentArticles, readContentTopics, type ContentArticle } from '../../scripts/lib/content-files.ts';
 import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
-import { htmlFiles } from '../helpers/dist.ts';
+import { feedChain, htmlFiles, nextUrlPath } from '../helpers/dist.ts';
 import { fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
 
 const PYTHON = '/usr/bin/python3';
@@ -66,21 +66,9 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
   ];
   const file = (path: string) => join(distDir, path);
   const read = (path: string) => readFileSync(file(path), 'utf8');
-  /** A site path from one of the site's absolute URLs. */
-  const pathOf = (href: string) => `/${href.slice(absoluteUrl('/').length)}`;
-  /** A feed's documents: its subscription document, then each archive its "older" link leads to. */
-  const documentsOf = (path: string, older: (text: string) => string | undefined) => {
-    const documents = [path];
-    for (let href = older(read(path)); href !== undefined; href = older(read(documents.at(-1)!))) {
-      expect(documents.length, `${path}: archive links`).toBeLessThan(1000);
-      documents.push(pathOf(href));
-    }
-    return documents;
-  };
-  const prevArchive = (xml: string) => /<atom:link href="([^"]*)" rel="prev-archive"/.exec(xml)?.[1];
-  const rssDocuments = rssFeeds.map((feed) => ({ ...feed, documents: documentsOf(feed.path, prevArchive) }));
+  const rssDocuments = rssFeeds.map((feed) => ({ ...feed, documents: feedChain(distDir, feed.path) }));
   const allRssDocuments = rssDocuments.flatMap((feed) => feed.documents);
-  const jsonDocuments = documentsOf(paths.jsonFeed(), (text) => JSON.parse(text).next_url);
+  const jsonDocuments = feedChain(distDir, paths.jsonFeed(), nextUrlPath);
   // How src/lib/feeds.ts splits a feed: the newest article's month is open and wholly in the
   // subscription document, which holds at least the newest site.feedItems; earlier months are archived.
   const openMonth = (articles: ContentArticle[]) => articles[0]?.date.slice(0, 7);

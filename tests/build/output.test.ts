@@ -12,7 +12,7 @@ import { readPagefindPages } from '../../scripts/lib/pagefind-index.ts';
 import { pageLinks } from '../../src/lib/paginate.ts';
 import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
-import { hrefs, htmlFiles, pageExists, readPage } from '../helpers/dist.ts';
+import { feedChain, hrefs, htmlFiles, pageExists, readPage } from '../helpers/dist.ts';
 import { FILLER_COUNT, FILLER_TOPIC, fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
 
 const sites = [
@@ -25,13 +25,7 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
   const published = articles.filter((a) => !a.draft);
   const topics = readContentTopics(contentDir);
   // The site feed: rss.xml, then each monthly archive document its prev-archive links lead to.
-  const feedDocuments = [parseRssFeed(readFileSync(join(distDir, 'rss.xml'), 'utf8'))];
-  for (let xml = readFileSync(join(distDir, 'rss.xml'), 'utf8'); ; ) {
-    const older = /<atom:link href="([^"]*)" rel="prev-archive"/.exec(xml)?.[1];
-    if (!older || feedDocuments.length > 1000) break;
-    xml = readFileSync(join(distDir, older.slice(absoluteUrl('/').length)), 'utf8');
-    feedDocuments.push(parseRssFeed(xml));
-  }
+  const feedDocuments = feedChain(distDir, paths.rss()).map((path) => parseRssFeed(readFileSync(join(distDir, path), 'utf8')));
   const indexed = readPagefindPages(distDir);
 
   it('has published articles to check', () => {

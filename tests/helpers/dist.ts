@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { absoluteUrl } from '../../src/lib/urls.ts';
 
 export function readPage(distDir: string, path: string): Document {
   const file = join(distDir, path.replace(/^\//, ''), path.endsWith('/') || path === '' ? 'index.html' : '');
@@ -20,4 +21,34 @@ export function htmlFiles(distDir: string): string[] {
 
 export function hrefs(document: Document): string[] {
   return [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '');
+}
+
+/** The site path ('/archive/2024/10/rss.xml') of one of the site's absolute URLs. */
+export function sitePath(href: string): string {
+  return `/${href.slice(absoluteUrl('/').length)}`;
+}
+
+/** The site path an RSS document's rel="prev-archive" link (RFC 5005) points to, if it has one. */
+export function prevArchivePath(xml: string): string | undefined {
+  const href = /<atom:link href="([^"]*)" rel="prev-archive"/.exec(xml)?.[1];
+  return href === undefined ? undefined : sitePath(href);
+}
+
+/** The site path a JSON Feed page's next_url points to, if it has one. */
+export function nextUrlPath(text: string): string | undefined {
+  const href: string | undefined = JSON.parse(text).next_url;
+  return href === undefined ? undefined : sitePath(href);
+}
+
+/**
+ * A feed's documents as site paths: the subscription document at `path`, then each archive its
+ * older-link leads to. More than a thousand means the links loop.
+ */
+export function feedChain(distDir: string, path: string, older: (text: string) => string | undefined = prevArchivePath): string[] {
+  const documents = [path];
+  for (let next = older(readFileSync(join(distDir, path), 'utf8')); next !== undefined; next = older(readFileSync(join(distDir, next), 'utf8'))) {
+    if (documents.length >= 1000) throw new Error(`${path}: more than 1,000 documents; its archive links loop`);
+    documents.push(next);
+  }
+  return documents;
 }

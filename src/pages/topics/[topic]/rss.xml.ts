@@ -1,14 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getFeeds, rssResponse, timedFeed } from '../../../data/feeds.ts';
+import type { ArchivedFeed } from '../../../lib/feeds.ts';
 
 export const getStaticPaths = (async () => {
   const feeds = await getFeeds();
-  return [...feeds.topics.keys()].map((topic) => ({ params: { topic } }));
+  return [...feeds.topics].map(([topic, feed]) => ({ params: { topic }, props: { feed } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) =>
-  timedFeed(async () => {
-    const feed = (await getFeeds()).topics.get(params.topic!);
-    if (!feed) throw new Error(`no feed for topic ${params.topic}`);
-    return rssResponse(feed.subscription);
-  });
+export const GET: APIRoute<{ feed: ArchivedFeed }> = ({ props }) => timedFeed(() => rssResponse(props.feed.subscription));

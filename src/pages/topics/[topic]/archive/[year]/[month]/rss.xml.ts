@@ -1,15 +1,11 @@
 /** One month of a topic's feed (RFC 5005 archive document); the topic's rss.xml links to the newest. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { archiveOf, archiveParams, getFeeds, rssResponse, timedFeed } from '../../../../../../data/feeds.ts';
+import { archiveRoutes, getFeeds, rssResponse, timedFeed } from '../../../../../../data/feeds.ts';
+import type { FeedArchive } from '../../../../../../lib/feeds.ts';
 
 export const getStaticPaths = (async () => {
   const feeds = await getFeeds();
-  return [...feeds.topics].flatMap(([topic, feed]) => archiveParams(feed).map((month) => ({ params: { topic, ...month } })));
+  return [...feeds.topics].flatMap(([topic, feed]) => archiveRoutes(feed).map(({ params, props }) => ({ params: { topic, ...params }, props })));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) =>
-  timedFeed(async () => {
-    const feed = (await getFeeds()).topics.get(params.topic!);
-    if (!feed) throw new Error(`no feed for topic ${params.topic}`);
-    return rssResponse(archiveOf(feed, params.year, params.month));
-  });
+export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => timedFeed(() => rssResponse(props.archive));
