@@ -11,6 +11,7 @@ import { readContentTopics, scanContentArticles, type ContentArticle, type Conte
 import { readPagefindPages } from './lib/pagefind-index.ts';
 import { site } from '../src/lib/site.ts';
 import { countOf } from '../src/lib/counts.ts';
+import { SITEMAP_BYTE_LIMIT, SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from '../src/lib/sitemap-protocol.ts';
 import { absoluteUrl, paths, url } from '../src/lib/urls.ts';
 
 export interface AuditOptions {
@@ -207,6 +208,63 @@ function auditFeed(
   for (const document of archives) if (!months.has(document.path)) problems.push(`${document.path}: an archive of ${feed.path} for no month of its articles`);
 }
 
+/** Whether a file at the root of the output is named like a sitemap part (paths.sitemapPart). */
+function isSitemapPartName(name: string): boolean {
+  const [before, after] = paths.sitemapPart('\0').slice(1).split('\0');
+  return name.length > before.length + after.length && name.startsWith(before) && name.endsWith(after);
+}
+
+/**
+ * Every URL the sitemap lists: /sitemap.xml is a sitemap index, and each part it names must be
+ * a sitemap beside it on the site, exist, and keep to the protocol's limits. Null when there is
+ * no index to follow.
+ */
+function sitemapLocs(distDir: string, problems: string[]): string[] | null {
+  const indexFile = join(distDir, paths.sitemap());
+  if (!existsSync(indexFile)) {
+    problems.push(`dist: ${paths.sitemap()} is missing`);
+    return null;
+  }
+  const index = readFileSync(indexFile, 'utf8');
+  if (!index.includes(`<sitemapindex xmlns="${SITEMAP_NAMESPACE}">`)) {
+    problems.push(`${paths.sitemap()}: not a sitemap index (<sitemapindex> in the sitemaps.org namespace)`);
+    return null;
+  }
+  const parts = [...index.matchAll(/<sitemap>\s*<loc>([^<]*)<\/loc>/g)].map((m) => xmlText(m[1]));
+  if (parts.length > SITEMAP_URL_LIMIT) problems.push(`${paths.sitemap()}: lists ${parts.length} sitemaps; an index may hold ${SITEMAP_URL_LIMIT}`);
+  if (Buffer.byteLength(index) > SITEMAP_BYTE_LIMIT) problems.push(`${paths.sitemap()}: is ${Buffer.byteLength(index)} bytes; a sitemap index may be ${SITEMAP_BYTE_LIMIT}`);
+  if (new Set(parts).size !== parts.length) problems.push(`${paths.sitemap()}: lists a sitemap more than once`);
+  // The protocol lets a sitemap list only URLs under its own folder, so the parts must sit beside
+  // the index, at the root of the site.
+  const root = absoluteUrl('/');
+  const locs: string[] = [];
+  for (const part of new Set(parts)) {
+    const path = `/${part.slice(root.length)}`;
+    if (!part.startsWith(root) || path.slice(1).includes('/')) {
+      problems.push(`${paths.sitemap()}: lists the sitemap ${part}, which is not beside it, so it may not list the site's pages`);
+      continue;
+    }
+    const file = join(distDir, path);
+    if (!existsSync(file)) {
+      problems.push(`${paths.sitemap()}: lists the sitemap ${path}, which is missing`);
+      continue;
+    }
+    const xml = readFileSync(file, 'utf8');
+    if (!xml.includes(`<urlset xmlns="${SITEMAP_NAMESPACE}">`)) {
+      problems.push(`${path}: not a sitemap (<urlset> in the sitemaps.org namespace)`);
+      continue;
+    }
+    const urls = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => xmlText(m[1]));
+    if (urls.length > SITEMAP_URL_LIMIT) problems.push(`${path}: lists ${urls.length} URLs; a sitemap may hold ${SITEMAP_URL_LIMIT}`);
+    if (Buffer.byteLength(xml) > SITEMAP_BYTE_LIMIT) problems.push(`${path}: is ${Buffer.byteLength(xml)} bytes; a sitemap may be ${SITEMAP_BYTE_LIMIT}`);
+    locs.push(...urls);
+  }
+  for (const name of readdirSync(distDir)) {
+    if (isSitemapPartName(name) && !parts.includes(absoluteUrl(`/${name}`))) problems.push(`/${name}: a sitemap that ${paths.sitemap()} does not list`);
+  }
+  return locs;
+}
+
 /** Everything but the search index: pages, listings, feeds and sitemap (see auditSearchIndex). */
 export function auditPages({ contentDir, distDir, content = scanContentArticles(contentDir) }: AuditOptions): string[] {
   const { articles } = content;
@@ -282,14 +340,11 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
     auditFeed({ path: paths.topicRss(topic.slug), format: RSS_FORMAT, archive }, expected, drafts, distDir, problems);
   }
 
-  // The sitemap lists every page, and only pages that exist.
-  const sitemap = read(paths.sitemap());
-  if (sitemap === null) {
-    problems.push(`dist: ${paths.sitemap()} is missing`);
-  } else {
-    const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => xmlText(m[1]));
+  // The sitemap index leads to every page once, and only to pages that exist.
+  const locs = sitemapLocs(distDir, problems);
+  if (locs) {
     const listed = new Set(locs);
-    if (listed.size !== locs.length) problems.push(`${paths.sitemap()}: lists ${locs.length - listed.size} URL(s) twice`);
+    if (listed.size !== locs.length) problems.push(`${paths.sitemap()}: its parts list ${locs.length - listed.size} URL(s) twice`);
     const pages = readdirSync(distDir, { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('index.html') && !name.startsWith('pagefind/'))
       .map((name) => absoluteUrl(`/${name.replace(/index\.html$/, '')}`));

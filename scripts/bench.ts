@@ -389,11 +389,13 @@ interface DirSize {
 }
 
 const FEED_FILES = new Set(['rss.xml', 'feed.json']);
+/** The sitemap index and its parts beside it (src/lib/sitemap.ts), one per year of articles. */
+const SITEMAP_FILE = /^sitemap(-.+)?\.xml$/;
 
 /**
  * Bytes by top-level entry of a built site (articles/, og/, pagefind/ …), largest first. Feed
  * documents (every rss.xml and feed.json, archives included) count as one entry of their own,
- * and the two site feeds readers subscribe to are also named apart.
+ * and the two site feeds readers subscribe to are also named apart; so do the sitemap's files.
  */
 function outputBreakdown(dir: string): { name: string; bytes: number; files: number }[] {
   if (!existsSync(dir)) return [];
@@ -412,6 +414,8 @@ function outputBreakdown(dir: string): { name: string; bytes: number; files: num
     if (FEED_FILES.has(entry.name)) {
       add('feeds (every rss.xml and feed.json)', bytes);
       if (top === entry.name) add(`of which /${entry.name}`, bytes);
+    } else if (top === entry.name && SITEMAP_FILE.test(entry.name)) {
+      add('sitemap (sitemap.xml and its parts)', bytes);
     } else {
       add(top === entry.name ? top : `${top}/`, bytes);
     }

@@ -1,20 +1,36 @@
 /**
  * The sitemap: every public page once, with lastmod taken from article dates (never the build
  * time, so two builds of the same content are identical).
+ *
+ * /sitemap.xml is a sitemap index. The protocol allows at most 50,000 URLs in one sitemap file,
+ * which a newsroom's archive passes at a few tens of thousands of articles (every article, topic
+ * page and entity page is a URL), so the URLs are in parts: one for the site's other pages and
+ * one per year of articles. A year's part stops changing once the year is over (bar corrections),
+ * and its lastmod in the index says so, so a crawler need not fetch it again. The parts sit
+ * beside the index: the protocol lets a sitemap list only URLs under its own folder.
  */
 import { lastChanged, type SiteModel } from './model.ts';
 import { escapeXml } from './xml.ts';
 import type { ArchiveYear } from './archive.ts';
-import { isoDay } from './dates.ts';
+import { isoDay, monthOf } from './dates.ts';
 import { entityPages, topicPages } from './listings.ts';
 import { absoluteUrl, paths } from './urls.ts';
+import { SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from './sitemap-protocol.ts';
+
 
 export interface SitemapEntry {
   path: string;
   lastmod?: Date;
 }
 
-export function sitemapEntries(model: SiteModel, archive: readonly ArchiveYear[]): SitemapEntry[] {
+/** One sitemap file of the index: its name in paths.sitemapPart() and its URLs. */
+export interface SitemapPart {
+  name: string;
+  entries: SitemapEntry[];
+}
+
+/** Pages that are not articles: home, indexes, topic, entity and archive pages. */
+function pageEntries(model: SiteModel, archive: readonly ArchiveYear[]): SitemapEntry[] {
   const latest = lastChanged(model.articles);
   const entries: SitemapEntry[] = [
     { path: paths.home(), lastmod: latest },
@@ -39,16 +55,59 @@ export function sitemapEntries(model: SiteModel, archive: readonly ArchiveYear[]
       entries.push({ path: paths.archiveMonth(month.year, month.month), lastmod: lastChanged(month.articles) });
     }
   }
-  for (const article of model.articles) {
-    entries.push({ path: paths.article(article.slug), lastmod: article.updated ?? article.date });
-  }
   return entries;
 }
 
+/**
+ * The sitemap's parts: "pages", then "articles-<year>" for each year of publication, newest
+ * year first. A part over `limit` URLs is cut into "<name>-1", "<name>-2", … in order. A year's
+ * articles go oldest first, so a new article lands in its year's last numbered part and the
+ * earlier parts keep their URLs.
+ */
+export function sitemapParts(model: SiteModel, archive: readonly ArchiveYear[], limit = SITEMAP_URL_LIMIT): SitemapPart[] {
+  const groups: SitemapPart[] = [{ name: 'pages', entries: pageEntries(model, archive) }];
+  const byYear = new Map<number, SitemapEntry[]>();
+  // model.articles is newest first.
+  for (const article of model.articles.toReversed()) {
+    const { year } = monthOf(article.date);
+    let entries = byYear.get(year);
+    if (!entries) byYear.set(year, (entries = []));
+    entries.push({ path: paths.article(article.slug), lastmod: article.updated ?? article.date });
+  }
+  for (const year of [...byYear.keys()].sort((a, b) => b - a)) groups.push({ name: `articles-${year}`, entries: byYear.get(year)! });
+  return groups.flatMap((group) => splitPart(group, limit));
+}
+
+function splitPart(part: SitemapPart, limit: number): SitemapPart[] {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`sitemap: a part must hold at least one URL, not ${limit}`);
+  if (part.entries.length <= limit) return [part];
+  const pieces: SitemapPart[] = [];
+  for (let start = 0; start < part.entries.length; start += limit) {
+    pieces.push({ name: `${part.name}-${pieces.length + 1}`, entries: part.entries.slice(start, start + limit) });
+  }
+  return pieces;
+}
+
+/** A <urlset> document: one sitemap file. */
 export function sitemapXml(entries: readonly SitemapEntry[]): string {
   const urls = entries.map(
     (entry) =>
       `<url><loc>${escapeXml(absoluteUrl(entry.path))}</loc>${entry.lastmod ? `<lastmod>${isoDay(entry.lastmod)}</lastmod>` : ''}</url>`,
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NAMESPACE}">\n${urls.join('\n')}\n</urlset>\n`;
+}
+
+/**
+ * The <sitemapindex> document at /sitemap.xml. Each part's lastmod is its newest URL's: the
+ * dates are the articles', not the build's. A part that only lost a URL (an article deleted or
+ * re-dated into another year) keeps its lastmod; crawlers still fetch it from time to time.
+ */
+export function sitemapIndexXml(parts: readonly SitemapPart[]): string {
+  const sitemaps = parts.map((part) => {
+    let newest: Date | undefined;
+    for (const entry of part.entries) if (entry.lastmod && (!newest || entry.lastmod > newest)) newest = entry.lastmod;
+    const lastmod = newest ? `<lastmod>${isoDay(newest)}</lastmod>` : '';
+    return `<sitemap><loc>${escapeXml(absoluteUrl(paths.sitemapPart(part.name)))}</loc>${lastmod}</sitemap>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${SITEMAP_NAMESPACE}">\n${sitemaps.join('\n')}\n</sitemapindex>\n`;
 }

@@ -45,7 +45,9 @@ export const paths = {
   jsonFeedArchive: (year: number, month: number) => `/archive/${monthPath(year, month)}/feed.json`,
   topicRssArchive: (slug: string, year: number, month: number) => `/topics/${slug}/archive/${monthPath(year, month)}/rss.xml`,
   feeds: () => '/feeds/',
+  /** The sitemap index, and each of its parts (src/lib/sitemap.ts), which must sit beside it. */
   sitemap: () => '/sitemap.xml',
+  sitemapPart: (name: string) => `/sitemap-${name}.xml`,
   pagefind: () => '/pagefind/',
   ogImage: (slug: string) => `/og/${slug}.png`,
 } as const;

@@ -1,8 +1,6 @@
+/** The sitemap index: it lists the sitemap parts under /sitemaps/ (see src/lib/sitemap.ts). */
 import type { APIRoute } from 'astro';
-import { getArchive, getSiteModel } from '../data/site-model.ts';
-import { sitemapEntries, sitemapXml } from '../lib/sitemap.ts';
+import { getSitemapParts, xmlResponse } from '../data/sitemap.ts';
+import { sitemapIndexXml } from '../lib/sitemap.ts';
 
-export const GET: APIRoute = async () =>
-  new Response(sitemapXml(sitemapEntries(await getSiteModel(), await getArchive())), {
-    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
-  });
+export const GET: APIRoute = async () => xmlResponse(sitemapIndexXml(await getSitemapParts()));

@@ -11,7 +11,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { AUDIT_GO, AUDIT_WAITING, auditSite, PAGE_AUDIT_PREFIX } from '../../scripts/audit.ts';
 import { readContentArticles } from '../../scripts/lib/content-files.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';
-import { prevArchivePath } from '../helpers/dist.ts';
+import { SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from '../../src/lib/sitemap-protocol.ts';
+import { prevArchivePath, sitemapPartFiles } from '../helpers/dist.ts';
 import { fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
 
 const SLUG = 'huawei-aims-to-mass-produce-advanced-ai-chip-by-2025';
@@ -24,6 +25,14 @@ function brokenCopy(breakIt: (dist: string) => void): string[] {
   cpSync(fixtureDist, dist, { recursive: true });
   breakIt(dist);
   return auditSite({ contentDir: fixtureContent, distDir: dist });
+}
+
+/** The site path of the fixture build's sitemap part that lists an article. */
+function sitemapPartOf(slug: string): string {
+  const loc = `<loc>${absoluteUrl(paths.article(slug))}</loc>`;
+  const part = sitemapPartFiles(fixtureDist).find((path) => readFileSync(join(fixtureDist, path), 'utf8').includes(loc));
+  if (!part) throw new Error(`no sitemap part of the fixture build lists ${slug}`);
+  return part;
 }
 
 function edit(file: string, change: (text: string) => string): void {
@@ -50,12 +59,37 @@ describe('auditSite', () => {
       edit(join(dist, 'topics/chips/index.html'), strip);
       edit(join(dist, 'rss.xml'), strip);
       edit(join(dist, 'topics/ai/rss.xml'), strip);
-      edit(join(dist, 'sitemap.xml'), strip);
+      edit(join(dist, sitemapPartOf(SLUG)), strip);
     });
     expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: not listed on the "chips" topic pages`));
     expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: missing from /rss.xml`));
     expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: missing from /topics/ai/rss.xml`));
     expect(problems).toContainEqual(expect.stringMatching(/sitemap\.xml: missing .*huawei-aims/));
+  });
+
+  it('names a sitemap part that is missing, too large, elsewhere or not in the index, and an index that is not one', () => {
+    const part = sitemapPartOf(SLUG);
+    const other = sitemapPartFiles(fixtureDist).find((path) => path !== part)!;
+    const stray = paths.sitemapPart('stray');
+    const tooMany = SITEMAP_URL_LIMIT + 1;
+    const problems = brokenCopy((dist) => {
+      rmSync(join(dist, part));
+      const urls = Array.from({ length: tooMany }, (_, i) => `<url><loc>${absoluteUrl(`/n/${i}/`)}</loc></url>`).join('\n');
+      writeFileSync(join(dist, other), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NAMESPACE}">\n${urls}\n</urlset>\n`);
+      writeFileSync(join(dist, stray), `<urlset xmlns="${SITEMAP_NAMESPACE}"></urlset>`);
+    });
+    expect(problems).toContainEqual(`/sitemap.xml: lists the sitemap ${part}, which is missing`);
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^/sitemap\\.xml: missing .*/articles/${SLUG}/$`)));
+    expect(problems).toContainEqual(`${other}: lists ${tooMany} URLs; a sitemap may hold ${SITEMAP_URL_LIMIT}`);
+    expect(problems).toContainEqual(`${stray}: a sitemap that /sitemap.xml does not list`);
+
+    // A part in a folder may only list URLs under that folder, so it cannot hold the articles.
+    const nested = brokenCopy((dist) => edit(join(dist, paths.sitemap()), (text) => text.replace(absoluteUrl(part), absoluteUrl(`/parts${part}`))));
+    expect(nested).toContainEqual(`/sitemap.xml: lists the sitemap ${absoluteUrl(`/parts${part}`)}, which is not beside it, so it may not list the site's pages`);
+    expect(nested).toContainEqual(`${part}: a sitemap that /sitemap.xml does not list`);
+
+    const flat = brokenCopy((dist) => writeFileSync(join(dist, paths.sitemap()), readFileSync(join(dist, part), 'utf8')));
+    expect(flat).toContainEqual('/sitemap.xml: not a sitemap index (<sitemapindex> in the sitemaps.org namespace)');
   });
 
   describe('feeds and their archives', () => {

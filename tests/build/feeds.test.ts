@@ -12,7 +12,7 @@ import { parseHTML } from 'linkedom';
 import { readContentArticles, readContentTopics, type ContentArticle } from '../../scripts/lib/content-files.ts';
 import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
-import { feedChain, htmlFiles, nextUrlPath } from '../helpers/dist.ts';
+import { feedChain, htmlFiles, nextUrlPath, sitemapPartFiles, sitePath } from '../helpers/dist.ts';
 import { fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
 
 const PYTHON = '/usr/bin/python3';
@@ -156,7 +156,9 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
   });
 
   it('keeps drafts out of every feed document and the sitemap', () => {
-    const texts = [...allRssDocuments, ...jsonDocuments, paths.sitemap()].map(read);
+    const sitemapParts = sitemapPartFiles(distDir);
+    expect(sitemapParts.length).toBeGreaterThan(0);
+    const texts = [...allRssDocuments, ...jsonDocuments, paths.sitemap(), ...sitemapParts].map(read);
     for (const draft of drafts) for (const text of texts) expect(text).not.toContain(`/articles/${draft.slug}/`);
   });
 
@@ -198,17 +200,27 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
     }
   });
 
-  it('lists every page in the sitemap exactly once, with article lastmod from their dates', () => {
-    const xml = readFileSync(file(paths.sitemap()), 'utf8');
-    const locs = textOf(xml, 'loc');
+  it('lists every page in the sitemap exactly once, in parts its index names, with article lastmod from their dates', () => {
+    const index = readFileSync(file(paths.sitemap()), 'utf8');
+    expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    const partPaths = textOf(index, 'loc').map(sitePath);
+    expect(partPaths.sort()).toEqual(sitemapPartFiles(distDir).sort());
+    const parts = new Map(partPaths.map((path) => [path, readFileSync(file(path), 'utf8')]));
+    const locs = [...parts.values()].flatMap((xml) => textOf(xml, 'loc'));
     expect(new Set(locs).size).toBe(locs.length);
     const pages = htmlFiles(distDir)
       .filter((f) => f !== '404.html')
       .map((f) => absoluteUrl(`/${f.replace(/index\.html$/, '')}`));
     expect([...locs].sort()).toEqual([...pages].sort());
+    // Each article in the part for the year it was published; each part dated by its newest URL.
     for (const article of published) {
+      const part = parts.get(paths.sitemapPart(`articles-${article.date.slice(0, 4)}`)) ?? '';
       const loc = absoluteUrl(paths.article(article.slug));
-      expect(xml, article.file).toContain(`<url><loc>${loc}</loc><lastmod>${article.updated ?? article.date}</lastmod></url>`);
+      expect(part, article.file).toContain(`<url><loc>${loc}</loc><lastmod>${article.updated ?? article.date}</lastmod></url>`);
+    }
+    for (const [path, xml] of parts) {
+      const newest = textOf(xml, 'lastmod').sort().at(-1);
+      expect(index, path).toContain(`<sitemap><loc>${absoluteUrl(path)}</loc>${newest ? `<lastmod>${newest}</lastmod>` : ''}</sitemap>`);
     }
     expect(readFileSync(file('robots.txt'), 'utf8')).toContain(`Sitemap: ${absoluteUrl(paths.sitemap())}`);
   });

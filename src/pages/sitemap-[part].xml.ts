@@ -1,0 +1,9 @@
+/** One part of the sitemap: the site's other pages, or one year of articles. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSitemapParts, xmlResponse } from '../data/sitemap.ts';
+import { sitemapXml, type SitemapPart } from '../lib/sitemap.ts';
+
+export const getStaticPaths = (async () =>
+  (await getSitemapParts()).map((part) => ({ params: { part: part.name }, props: { part } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ part: SitemapPart }> = ({ props }) => xmlResponse(sitemapXml(props.part.entries));
