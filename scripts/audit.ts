@@ -12,7 +12,7 @@ import { readPagefindPages } from './lib/pagefind-index.ts';
 import { site } from '../src/lib/site.ts';
 import { countOf } from '../src/lib/counts.ts';
 import { SITEMAP_BYTE_LIMIT, SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from '../src/lib/sitemap-protocol.ts';
-import { absoluteUrl, paths, url } from '../src/lib/urls.ts';
+import { absoluteUrl, isSitemapPartPath, paths, url } from '../src/lib/urls.ts';
 
 export interface AuditOptions {
   contentDir: string;
@@ -208,10 +208,11 @@ function auditFeed(
   for (const document of archives) if (!months.has(document.path)) problems.push(`${document.path}: an archive of ${feed.path} for no month of its articles`);
 }
 
-/** Whether a file at the root of the output is named like a sitemap part (paths.sitemapPart). */
-function isSitemapPartName(name: string): boolean {
-  const [before, after] = paths.sitemapPart('\0').slice(1).split('\0');
-  return name.length > before.length + after.length && name.startsWith(before) && name.endsWith(after);
+/** The protocol's limits, the same for a sitemap index (in sitemaps) and a sitemap (in URLs). */
+function checkSitemapLimits(path: string, text: string, count: number, unit: string, kind: string, problems: string[]): void {
+  if (count > SITEMAP_URL_LIMIT) problems.push(`${path}: lists ${count} ${unit}; ${kind} may hold ${SITEMAP_URL_LIMIT}`);
+  const bytes = Buffer.byteLength(text);
+  if (bytes > SITEMAP_BYTE_LIMIT) problems.push(`${path}: is ${bytes} bytes; ${kind} may be ${SITEMAP_BYTE_LIMIT}`);
 }
 
 /**
@@ -231,8 +232,7 @@ function sitemapLocs(distDir: string, problems: string[]): string[] | null {
     return null;
   }
   const parts = [...index.matchAll(/<sitemap>\s*<loc>([^<]*)<\/loc>/g)].map((m) => xmlText(m[1]));
-  if (parts.length > SITEMAP_URL_LIMIT) problems.push(`${paths.sitemap()}: lists ${parts.length} sitemaps; an index may hold ${SITEMAP_URL_LIMIT}`);
-  if (Buffer.byteLength(index) > SITEMAP_BYTE_LIMIT) problems.push(`${paths.sitemap()}: is ${Buffer.byteLength(index)} bytes; a sitemap index may be ${SITEMAP_BYTE_LIMIT}`);
+  checkSitemapLimits(paths.sitemap(), index, parts.length, 'sitemaps', 'a sitemap index', problems);
   if (new Set(parts).size !== parts.length) problems.push(`${paths.sitemap()}: lists a sitemap more than once`);
   // The protocol lets a sitemap list only URLs under its own folder, so the parts must sit beside
   // the index, at the root of the site.
@@ -255,12 +255,11 @@ function sitemapLocs(distDir: string, problems: string[]): string[] | null {
       continue;
     }
     const urls = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => xmlText(m[1]));
-    if (urls.length > SITEMAP_URL_LIMIT) problems.push(`${path}: lists ${urls.length} URLs; a sitemap may hold ${SITEMAP_URL_LIMIT}`);
-    if (Buffer.byteLength(xml) > SITEMAP_BYTE_LIMIT) problems.push(`${path}: is ${Buffer.byteLength(xml)} bytes; a sitemap may be ${SITEMAP_BYTE_LIMIT}`);
+    checkSitemapLimits(path, xml, urls.length, 'URLs', 'a sitemap', problems);
     locs.push(...urls);
   }
   for (const name of readdirSync(distDir)) {
-    if (isSitemapPartName(name) && !parts.includes(absoluteUrl(`/${name}`))) problems.push(`/${name}: a sitemap that ${paths.sitemap()} does not list`);
+    if (isSitemapPartPath(`/${name}`) && !parts.includes(absoluteUrl(`/${name}`))) problems.push(`/${name}: a sitemap that ${paths.sitemap()} does not list`);
   }
   return locs;
 }

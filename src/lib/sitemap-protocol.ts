@@ -1,6 +1,6 @@
 /**
- * The sitemaps.org protocol's namespace and limits, apart from src/lib/sitemap.ts so that the build's audit
- * can check them without loading the site's model.
+ * The sitemaps.org protocol's namespace and limits, apart from src/lib/sitemap.ts so that the
+ * build's audit can check them without loading the site's model.
  */
 
 /** URLs in one sitemap file, and sitemaps in one sitemap index. */

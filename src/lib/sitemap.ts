@@ -12,7 +12,7 @@
 import { lastChanged, type SiteModel } from './model.ts';
 import { escapeXml } from './xml.ts';
 import type { ArchiveYear } from './archive.ts';
-import { isoDay, monthOf } from './dates.ts';
+import { isoDay } from './dates.ts';
 import { entityPages, topicPages } from './listings.ts';
 import { absoluteUrl, paths } from './urls.ts';
 import { SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from './sitemap-protocol.ts';
@@ -66,15 +66,11 @@ function pageEntries(model: SiteModel, archive: readonly ArchiveYear[]): Sitemap
  */
 export function sitemapParts(model: SiteModel, archive: readonly ArchiveYear[], limit = SITEMAP_URL_LIMIT): SitemapPart[] {
   const groups: SitemapPart[] = [{ name: 'pages', entries: pageEntries(model, archive) }];
-  const byYear = new Map<number, SitemapEntry[]>();
-  // model.articles is newest first.
-  for (const article of model.articles.toReversed()) {
-    const { year } = monthOf(article.date);
-    let entries = byYear.get(year);
-    if (!entries) byYear.set(year, (entries = []));
-    entries.push({ path: paths.article(article.slug), lastmod: article.updated ?? article.date });
+  // The archive holds each year's months, and each month's articles, newest first.
+  for (const { year, months } of archive) {
+    const articles = months.flatMap((month) => month.articles).toReversed();
+    groups.push({ name: `articles-${year}`, entries: articles.map((article) => ({ path: paths.article(article.slug), lastmod: article.updated ?? article.date })) });
   }
-  for (const year of [...byYear.keys()].sort((a, b) => b - a)) groups.push({ name: `articles-${year}`, entries: byYear.get(year)! });
   return groups.flatMap((group) => splitPart(group, limit));
 }
 

@@ -25,6 +25,8 @@ const monthPath = (year: number, month: number) => {
   return `${params.year}/${params.month}`;
 };
 
+const SITEMAP_PART = { before: '/sitemap-', after: '.xml' };
+
 /** Site-relative paths of every route; pass them through url() or absoluteUrl(). */
 export const paths = {
   home: () => '/',
@@ -47,7 +49,13 @@ export const paths = {
   feeds: () => '/feeds/',
   /** The sitemap index, and each of its parts (src/lib/sitemap.ts), which must sit beside it. */
   sitemap: () => '/sitemap.xml',
-  sitemapPart: (name: string) => `/sitemap-${name}.xml`,
+  sitemapPart: (name: string) => `${SITEMAP_PART.before}${name}${SITEMAP_PART.after}`,
   pagefind: () => '/pagefind/',
   ogImage: (slug: string) => `/og/${slug}.png`,
 } as const;
+
+/** Whether a site path is named like a sitemap part ('/sitemap-pages.xml'), for checks of the output. */
+export function isSitemapPartPath(path: string): boolean {
+  const { before, after } = SITEMAP_PART;
+  return path.length > before.length + after.length && path.startsWith(before) && path.endsWith(after);
+}

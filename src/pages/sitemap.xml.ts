@@ -1,4 +1,4 @@
-/** The sitemap index: it lists the sitemap parts under /sitemaps/ (see src/lib/sitemap.ts). */
+/** The sitemap index: it lists the sitemap parts beside it (see src/lib/sitemap.ts). */
 import type { APIRoute } from 'astro';
 import { getSitemapParts, xmlResponse } from '../data/sitemap.ts';
 import { sitemapIndexXml } from '../lib/sitemap.ts';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { absoluteUrl, paths } from '../../src/lib/urls.ts';
+import { absoluteUrl, isSitemapPartPath } from '../../src/lib/urls.ts';
 
 export function readPage(distDir: string, path: string): Document {
   const file = join(distDir, path.replace(/^\//, ''), path.endsWith('/') || path === '' ? 'index.html' : '');
@@ -28,12 +28,11 @@ export function sitePath(href: string): string {
   return `/${href.slice(absoluteUrl('/').length)}`;
 }
 
-/** Site paths of the sitemap part files at the root of a build (paths.sitemapPart), listed or not. */
+/** Site paths of the sitemap part files at the root of a build, listed in its index or not. */
 export function sitemapPartFiles(distDir: string): string[] {
-  const [before, after] = paths.sitemapPart('\0').split('\0');
   return readdirSync(distDir)
     .map((name) => `/${name}`)
-    .filter((path) => path.startsWith(before) && path.endsWith(after) && path.length > before.length + after.length);
+    .filter(isSitemapPartPath);
 }
 
 /** The site path an RSS document's rel="prev-archive" link (RFC 5005) points to, if it has one. */
