@@ -20,7 +20,8 @@
  *            --seed 1          corpus seed
  *            --no-hugo --no-browser --no-warm   skip Hugo, the Chromium measurements, the warm rebuild
  *            --rounds 5        pairs of cold full and bare builds at the target's N (judged on their median ratio)
- *            --profile         after timing, build once more under node --cpu-prof and summarise
+ *            --profile         after timing, run this site's Astro step (image cache warm) and the bare
+ *                              one under node --cpu-prof and print their CPU by package side by side
  *            --max-wait 600    seconds to wait for other processes to leave the CPUs before each step
  *            --keep            keep the temporary folders
  *
@@ -445,7 +446,7 @@ function dirSize(dir: string): DirSize {
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-function phases(stdout: string): Record<string, number | null> | null {
+export function phases(stdout: string): Record<string, number | null> | null {
   const match = /^phases: (\{.*\})\s*$/m.exec(stdout.replace(ANSI, ''));
   if (!match) return null;
   try {
@@ -453,6 +454,12 @@ function phases(stdout: string): Record<string, number | null> | null {
   } catch {
     return null;
   }
+}
+
+/** The image worker's milliseconds per image, from the build's "og images: … (2.0 ms/image)" line. */
+export function imageRate(stdout: string): number | null {
+  const match = /og images: .* rendered in \d+ ms on .*\(([\d.]+) ms\/image\)/.exec(stdout.replace(ANSI, ''));
+  return match ? Number(match[1]) : null;
 }
 
 // ---------------------------------------------------------------- Hugo
@@ -641,13 +648,15 @@ interface BrowserFigures {
   pageLoads: Record<string, { bytes: number; jsBytes: number; jsRequests: number; requests: number; failed: string[] }>;
 }
 
-function kindOf(url: string, type: string): string {
+export function kindOf(url: string, type: string): string {
   const path = new URL(url).pathname;
   if (type === 'document') return 'html';
   if (/\.css$/.test(path)) return 'css';
   if (/\/pagefind\/.*\.js$/.test(path)) return 'pagefind-js';
   if (/\/pagefind\/wasm\./.test(path)) return 'wasm';
   if (/\.pf_fragment$/.test(path)) return 'fragments';
+  // Ranking and sorting data for every page: fetched whole by every search.
+  if (/\.pf_meta$/.test(path)) return 'metadata';
   if (/\/pagefind\//.test(path)) return 'index';
   if (/\.m?js$/.test(path) || type === 'script') return 'site-js';
   return 'other';
@@ -841,7 +850,9 @@ export function summariseProfile(dir: string): ProfileSummary | null {
       fn.set(key, (fn.get(key) ?? 0) + us);
       const pkgName =
         /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(short)?.[1] ??
-        (short.startsWith('src/') || short.startsWith('scripts/') ? short.split('/').slice(0, 2).join('/') : short ? (short.startsWith('node:') ? 'node internals' : short.startsWith('.astro/') ? '.astro (the built site code)' : short) : functionName || '(native)');
+        // Astro bundles the pages, components and src/lib into .prerender/ in the output folder.
+        (/(^|\/)\.prerender\//.test(short) ? 'the built site (pages, components, src/lib)' : null) ??
+        (short.startsWith('src/') || short.startsWith('scripts/') ? short.split('/').slice(0, 2).join('/') : short ? (short.startsWith('node:') ? 'node internals' : short) : /^\(.*\)$/.test(functionName) ? functionName : 'native calls (file system, text encoding, hashing)');
       pkg.set(pkgName, (pkg.get(pkgName) ?? 0) + us);
     }
     threads.push({ file: name, ms: Math.round(threadTotal / 1000) });
@@ -849,7 +860,7 @@ export function summariseProfile(dir: string): ProfileSummary | null {
   }
   const top = (map: Map<string, number>, k: number) =>
     [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, k).map(([name, us]) => ({ name, ms: Math.round(us / 1000), pct: Math.round((1000 * us) / total) / 10 }));
-  return { self: top(fn, 25), byPackage: top(pkg, 20), threads, totalMs: Math.round(total / 1000), dir };
+  return { self: top(fn, 25), byPackage: top(pkg, pkg.size), threads, totalMs: Math.round(total / 1000), dir };
 }
 
 // ---------------------------------------------------------------- formatting
@@ -914,7 +925,8 @@ interface SizeResult {
   rounds: Round[];
   pages?: ReturnType<typeof pageWeights>;
   browser?: BrowserFigures;
-  profile?: ReturnType<typeof summariseProfile>;
+  /** CPU profiles of this site's Astro step (image cache warm) and the bare one (--profile). */
+  profile?: { site: ProfileSummary; bare: ProfileSummary };
 }
 
 // ---------------------------------------------------------------- main
@@ -943,6 +955,10 @@ interface Round {
   /** Whether the full build ran before the bare one in this pair. */
   fullFirst: boolean;
   ok: boolean;
+  /** Where the cold full build's time went: its phases line, and its image worker's time per image. */
+  full: { phases: Record<string, number | null> | null; msPerImage: number | null };
+  /** The bare build's two steps. */
+  bare: { astroMs: number; pagefindMs: number };
 }
 
 /** A round's full ÷ bare wall time. */
@@ -960,16 +976,18 @@ async function pairedRounds(n: number, work: string, content: string, first: Rou
   const done = [first];
   for (let round = 2; round <= rounds && done.every((each) => each.ok); round += 1) {
     const fullFirst = round % 2 === 1;
-    const pair: Round = { fullMs: 0, bareMs: 0, fullFirst, ok: true };
+    const pair: Round = { fullMs: 0, bareMs: 0, fullFirst, ok: true, full: { phases: null, msPerImage: null }, bare: { astroMs: 0, pagefindMs: 0 } };
     for (const which of fullFirst ? ['full', 'bare'] : ['bare', 'full']) {
       await waitForQuiet(`round ${round}, the ${which} build`);
       if (which === 'full') {
         const full = await fullBuild(`${n}-round${round}-full`, content, join(work, `round${round}-full`), join(work, `round${round}-og-cache`));
         pair.fullMs = full.wallMs;
+        pair.full = { phases: phases(full.stdout), msPerImage: imageRate(full.stdout) };
         pair.ok &&= full.ok;
       } else {
         const bare = await bareBuild(`${n}-round${round}-bare`, content, join(work, `round${round}-bare`), join(work, `round${round}-bare-cache`));
         pair.bareMs = bare.astro.wallMs + bare.pagefind.wallMs;
+        pair.bare = { astroMs: bare.astro.wallMs, pagefindMs: bare.pagefind.wallMs };
         pair.ok &&= bare.astro.ok && bare.pagefind.ok;
       }
     }
@@ -1067,7 +1085,14 @@ async function benchSize(n: number, options: Options, largest: boolean, judged: 
       console.log(`    ${hugoFig.ok ? 'ok' : `FAILED (${hugoFig.error})`}: ${fmtS(h.wallMs)}, peak ${fmtGiB(hugoFig.peakBytes)}, ${fmtMB(hugoFig.output.bytes)} in ${fmtInt(hugoFig.output.files)} files${fmtLoad(hugoFig)}`);
     }
 
-    const firstRound: Round = { fullMs: fullFig.wallMs, bareMs: bareFig.wallMs, fullFirst: true, ok: fullFig.ok && bareFig.ok };
+    const firstRound: Round = {
+      fullMs: fullFig.wallMs,
+      bareMs: bareFig.wallMs,
+      fullFirst: true,
+      ok: fullFig.ok && bareFig.ok,
+      full: { phases: fullFig.phases, msPerImage: imageRate(full.stdout) },
+      bare: { astroMs: bareFig.astroMs, pagefindMs: bareFig.pagefindMs },
+    };
     const rounds = judged && options.rounds > 1 ? await pairedRounds(n, work, content, firstRound, options.rounds) : [firstRound];
 
     const result: SizeResult = {
@@ -1093,14 +1118,23 @@ async function benchSize(n: number, options: Options, largest: boolean, judged: 
       } else if (options.browser) console.log(`no Chromium at ${CHROMIUM}: skipping the search measurements`);
     }
 
-    if (options.profile && fullFig.ok) {
+    if (options.profile && fullFig.ok && bareFig.ok) {
+      // The two Astro steps side by side, where the sites differ most. This site's runs with the
+      // image cache the cold build filled, so its profile holds pages and feeds, not images.
       const profDir = join(OUT, 'profiles', String(n));
       rmSync(profDir, { recursive: true, force: true });
-      console.log(`profiling the full build with --cpu-prof → ${profDir} (not timed)`);
-      await run(`${n}-full-profile`, process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, 'scripts/build.ts'], {
-        env: { CONTENT_DIR: content, OUT_DIR: join(work, 'full-profile'), OG_IMAGE_CACHE: join(work, 'og-cache-profile') },
+      await waitForQuiet('the profiled builds');
+      console.log(`profiling both Astro steps with --cpu-prof (not timed; this site's with its image cache warm) → ${profDir}`);
+      const site = await run(`${n}-profile-site`, process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(profDir, 'site'), 'scripts/astro-build.ts', join(PROJECT, '.cache', `profile-${n}`)], {
+        env: { CONTENT_DIR: content, OG_IMAGE_CACHE: ogCache },
       });
-      result.profile = summariseProfile(profDir);
+      const bare = await run(`${n}-profile-bare`, process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(profDir, 'bare'), realpathSync(join(ROOT, 'node_modules', '.bin', 'astro')), 'build', '--root', 'bench/bare'], {
+        env: { CONTENT_DIR: content, BARE_OUT_DIR: join(work, 'bare-profile'), BARE_CACHE_DIR: join(work, 'bare-profile-cache') },
+      });
+      const siteProfile = site.ok ? summariseProfile(join(profDir, 'site')) : null;
+      const bareProfile = bare.ok ? summariseProfile(join(profDir, 'bare')) : null;
+      if (siteProfile && bareProfile) result.profile = { site: siteProfile, bare: bareProfile };
+      else console.log('    a profiled build failed (see bench-out/logs/*-profile-*.log): no profile');
     }
     return result;
   } finally {
@@ -1182,6 +1216,45 @@ function wallRatio(a: BuildFigures | null, b: BuildFigures | null): string {
   return a?.ok && b?.ok ? fmtRatio(a.wallMs / b.wallMs) : 'n/a';
 }
 
+/**
+ * Each round's builds split into their steps (seconds), so the reader sees which step moved: the
+ * full build's Astro step (setup, content sync, render and the preview images it waits for) and its
+ * Pagefind step, and the bare build's two commands.
+ */
+function roundsTable(r: SizeResult): string[] {
+  const s = (ms: number | null | undefined) => (ms === null || ms === undefined ? 'n/a' : (ms / 1000).toFixed(1));
+  const lines = [
+    `Where the time went in each round at N = ${fmtInt(r.n)} (s; the preview images are drawn on a worker thread during the render, and "ms an image" is that worker's own figure):`,
+    '',
+    '| round | this site | its Astro step | of which render | its Pagefind (pages audited meanwhile) | preview images, ms an image | bare | its Astro step | its Pagefind | full ÷ bare |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  r.rounds.forEach((each, i) => {
+    const p = each.full.phases;
+    const astro = p ? ['setup', 'contentSync', 'render', 'images'].reduce((sum, key) => sum + (p[key] ?? 0), 0) : null;
+    lines.push(
+      `| ${i + 1}${each.fullFirst ? '' : ' (bare first)'} | ${s(each.fullMs)} | ${s(astro)} | ${s(p?.render)} | ${s(p?.pagefind)} (${s(p?.auditDuringPagefind)}) | ${each.full.msPerImage === null ? 'n/a' : each.full.msPerImage.toFixed(1)} | ${s(each.bareMs)} | ${s(each.bare.astroMs)} | ${s(each.bare.pagefindMs)} | ${each.ok ? fmtRatio(pairRatio(each)) : 'failed'} |`,
+    );
+  });
+  return lines;
+}
+
+/** CPU self time by package in the two Astro steps, side by side (--profile). */
+function profileTable(n: number, profile: { site: ProfileSummary; bare: ProfileSummary }): string[] {
+  const bareMs = new Map(profile.bare.byPackage.map((p) => [p.name, p.ms]));
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  const threads = (p: ProfileSummary) => `${p.threads.length} thread${p.threads.length === 1 ? '' : 's'}`;
+  const lines = [
+    `CPU profiles of the two Astro steps at N = ${fmtInt(n)} (\`node --cpu-prof\`, not timed; this site's with its image cache warm, so no image is drawn): self time by package, in CPU-seconds. The site's own code is bundled into "the built site"; "node internals" is Node's own JavaScript (file system, modules, streams) and "native calls" the C++ it calls into; "(garbage collector)" and "(program)" are V8's own work.`,
+    '',
+    '| package | this site | bare |',
+    '| --- | ---: | ---: |',
+    `| all (${threads(profile.site)} / ${threads(profile.bare)}) | ${s(profile.site.totalMs)} | ${s(profile.bare.totalMs)} |`,
+  ];
+  for (const p of profile.site.byPackage.slice(0, 14)) lines.push(`| ${p.name} | ${s(p.ms)} | ${s(bareMs.get(p.name) ?? 0)} |`);
+  return lines;
+}
+
 function markdown(results: SizeResult[], targets: Target[], env: Record<string, string>, command: string): string {
   const lines: string[] = [];
   lines.push(`Measured with \`${command}\` (code ${env.code}) on ${env.cpus} cores, ${env.memory}, ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}${env.hugo ? `, Hugo ${env.hugo}` : ''}, ${env.chromium}; seed ${env.seed}.`);
@@ -1225,6 +1298,8 @@ function markdown(results: SizeResult[], targets: Target[], env: Record<string, 
         `Paired rounds at N = ${fmtInt(r.n)}, the cold full build and the bare build back to back (round 1 is the pair in the table above): ${pairs.join(' · ')}. Median ${ratio === null ? 'n/a' : fmtRatio(ratio)}, the target's figure.`,
       );
       lines.push('');
+      lines.push(...roundsTable(r));
+      lines.push('');
     }
   }
   lines.pop();
@@ -1245,6 +1320,7 @@ function markdown(results: SizeResult[], targets: Target[], env: Record<string, 
   for (const r of results) {
     if (r.full.ok) lines.push('', `Output of the full build at N = ${fmtInt(r.n)} by folder (MB, files): ${fmtBreakdown(r.full.breakdown)}.`);
   }
+  for (const r of results) if (r.profile) lines.push('', ...profileTable(r.n, r.profile));
   const reader = [...results].reverse().find((r) => r.pages);
   if (reader?.pages) {
     const pg = reader.pages;
@@ -1328,10 +1404,8 @@ async function main(): Promise<number> {
   for (const t of targets) console.log(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.measured}${t.note ? ` (${t.note})` : ''}`);
   for (const r of results) {
     if (!r.profile) continue;
-    console.log(`\nCPU profile of the full build at N = ${fmtInt(r.n)}: ${r.profile.totalMs} ms of busy samples over ${r.profile.threads.length} thread(s) (${r.profile.threads.map((t) => `${t.ms} ms`).join(', ')}) in ${r.profile.dir}; self time by package:`);
-    for (const p of r.profile.byPackage) console.log(`  ${String(p.ms).padStart(7)} ms ${String(p.pct).padStart(5)}%  ${p.name}`);
-    console.log('  top functions by self time:');
-    for (const p of r.profile.self) console.log(`  ${String(p.ms).padStart(7)} ms ${String(p.pct).padStart(5)}%  ${p.name}`);
+    console.log(`\nTop functions by self time in this site's Astro step at N = ${fmtInt(r.n)} (${r.profile.site.dir}):`);
+    for (const p of r.profile.site.self) console.log(`  ${String(p.ms).padStart(7)} ms ${String(p.pct).padStart(5)}%  ${p.name}`);
   }
   const table = markdown(results, targets, env, command);
   console.log(`\n${table}\n`);
