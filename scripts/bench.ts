@@ -1245,7 +1245,7 @@ function profileTable(n: number, profile: { site: ProfileSummary; bare: ProfileS
   const s = (ms: number) => (ms / 1000).toFixed(1);
   const threads = (p: ProfileSummary) => `${p.threads.length} thread${p.threads.length === 1 ? '' : 's'}`;
   const lines = [
-    `CPU profiles of the two Astro steps at N = ${fmtInt(n)} (\`node --cpu-prof\`, not timed; this site's with its image cache warm, so no image is drawn): self time by package, in CPU-seconds. The site's own code is bundled into "the built site"; "node internals" is Node's own JavaScript (file system, modules, streams) and "native calls" the C++ it calls into; "(garbage collector)" and "(program)" are V8's own work.`,
+    `CPU profiles of the two Astro steps at N = ${fmtInt(n)} (\`node --cpu-prof\`, not timed; this site's with its image cache warm, so no image is drawn): self time by package, in CPU-seconds. Astro bundles each site's pages, components and src/lib, with part of its own runtime, into "the built site"; "node internals" is Node's own JavaScript (file system, modules, streams) and "native calls" the C++ it calls into; "(garbage collector)" and "(program)" are V8's own work.`,
     '',
     '| package | this site | bare |',
     '| --- | ---: | ---: |',
