@@ -936,10 +936,15 @@ function fullBuild(label: string, content: string, outDir: string, ogCache: stri
   return run(label, process.execPath, ['scripts/build.ts'], { env: { CONTENT_DIR: content, OUT_DIR: outDir, OG_IMAGE_CACHE: ogCache } });
 }
 
+/** A package's launcher in node_modules/.bin, resolved to its script so it runs under this Node. */
+function binPath(name: string): string {
+  return realpathSync(join(ROOT, 'node_modules', '.bin', name));
+}
+
 /** bench/bare's Astro build, then the Pagefind CLI on its output. Concurrency 1 is Astro's default. */
 async function bareBuild(label: string, content: string, outDir: string, cacheDir: string, concurrency = 1): Promise<{ astro: Measured; pagefind: Measured }> {
-  const astroBin = realpathSync(join(ROOT, 'node_modules', '.bin', 'astro'));
-  const pagefindBin = realpathSync(join(ROOT, 'node_modules', '.bin', 'pagefind'));
+  const astroBin = binPath('astro');
+  const pagefindBin = binPath('pagefind');
   const astro = await run(`${label}-astro`, process.execPath, [astroBin, 'build', '--root', 'bench/bare'], {
     env: { CONTENT_DIR: content, BARE_OUT_DIR: outDir, BARE_CACHE_DIR: cacheDir, ...(concurrency > 1 ? { BARE_CONCURRENCY: String(concurrency) } : {}) },
   });
@@ -1128,7 +1133,7 @@ async function benchSize(n: number, options: Options, largest: boolean, judged: 
       const site = await run(`${n}-profile-site`, process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(profDir, 'site'), 'scripts/astro-build.ts', join(PROJECT, '.cache', `profile-${n}`)], {
         env: { CONTENT_DIR: content, OG_IMAGE_CACHE: ogCache },
       });
-      const bare = await run(`${n}-profile-bare`, process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(profDir, 'bare'), realpathSync(join(ROOT, 'node_modules', '.bin', 'astro')), 'build', '--root', 'bench/bare'], {
+      const bare = await run(`${n}-profile-bare`, process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(profDir, 'bare'), binPath('astro'), 'build', '--root', 'bench/bare'], {
         env: { CONTENT_DIR: content, BARE_OUT_DIR: join(work, 'bare-profile'), BARE_CACHE_DIR: join(work, 'bare-profile-cache') },
       });
       const siteProfile = site.ok ? summariseProfile(join(profDir, 'site')) : null;

@@ -132,6 +132,13 @@ export interface OgImageStats {
   renderMs: number;
 }
 
+/** The build log's line about the images; `npm run bench` reads the time per image from it. */
+export function statsSummary(stats: OgImageStats): string {
+  const threads = stats.workers === 0 ? 'the main thread' : `${stats.workers} worker thread${stats.workers === 1 ? '' : 's'}`;
+  const rate = stats.rendered > 0 ? ` (${(stats.renderMs / stats.rendered).toFixed(1)} ms/image)` : '';
+  return `og images: ${stats.fromCache} from the cache, ${stats.rendered} rendered in ${Math.round(stats.renderMs)} ms on ${threads}${rate}`;
+}
+
 export interface OgImageGenerator {
   /** Starts rendering every image of `inputs` that is not cached yet. */
   prefetch(inputs: readonly OgImageInput[]): void;
@@ -240,11 +247,7 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
 
   const fileFor = (key: string) => join(cacheDir, `${key}.png`);
 
-  function summary(): string {
-    const threads = stats.workers === 0 ? 'the main thread' : `${stats.workers} worker thread${stats.workers === 1 ? '' : 's'}`;
-    const rate = stats.rendered > 0 ? ` (${(stats.renderMs / stats.rendered).toFixed(1)} ms/image)` : '';
-    return `og images: ${stats.fromCache} from the cache, ${stats.rendered} rendered in ${Math.round(stats.renderMs)} ms on ${threads}${rate}`;
-  }
+  const summary = () => statsSummary(stats);
 
   /** Called once per finished render, successful or not. */
   function settle(key: string, ok: boolean): void {

@@ -17,7 +17,6 @@ import { entityPages, topicPages } from './listings.ts';
 import { absoluteUrl, paths } from './urls.ts';
 import { SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from './sitemap-protocol.ts';
 
-
 export interface SitemapEntry {
   path: string;
   lastmod?: Date;
