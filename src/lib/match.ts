@@ -2,6 +2,8 @@
  * Whole-word term matching shared by topic assignment (and entity detection).
  * Acronyms written in capitals (AI, US, FCC) match case-sensitively so that
  * "us" or "said" never count as "US" or "AI"; other terms ignore case.
+ * A space or hyphen in a term matches spaces, no-break spaces or hyphens ("zero-day",
+ * "zero day"); a straight apostrophe also matches a curly one.
  */
 
 const WORD = '[\\p{L}\\p{N}]';
@@ -14,19 +16,57 @@ function isAcronym(term: string): boolean {
   return term.length <= 5 && term === term.toUpperCase() && /\p{Lu}/u.test(term);
 }
 
-/** A global RegExp matching the term as a whole word, with an optional plural. */
-export function termPattern(term: string): RegExp {
-  const body = escapeRegExp(term.trim()).replace(/\s+/g, '[\\s\\u00a0-]+');
-  const plural = isAcronym(term) ? '' : '(?:s|es)?';
-  const flags = isAcronym(term) ? 'gu' : 'giu';
-  return new RegExp(`(?<!${WORD})${body}${plural}(?!${WORD})`, flags);
+/**
+ * The plural a term may take: "es" only after a sibilant (tax, switch), "s" otherwise, so that
+ * "launch" never reaches "launches" by accident of a keyword list and "hack" never "hackes".
+ */
+function pluralSuffix(term: string): string {
+  if (isAcronym(term)) return '';
+  return /(?:s|x|z|ch|sh)$/i.test(term) ? '(?:es)?' : 's?';
 }
 
-/** How many times any of the terms occurs in the text, counting each position once. */
-export function countTerms(text: string, terms: readonly string[]): number {
-  const hits = new Set<number>();
+/** A global RegExp matching the term as a whole word, with an optional plural. */
+export function termPattern(term: string): RegExp {
+  const trimmed = term.trim();
+  const body = escapeRegExp(trimmed)
+    .replace(/[\s-]+/g, '[\\s\\u00a0-]+')
+    .replace(/['\u2019]/g, "['\\u2019]");
+  const flags = isAcronym(trimmed) ? 'gu' : 'giu';
+  return new RegExp(`(?<!${WORD})${body}${pluralSuffix(trimmed)}(?!${WORD})`, flags);
+}
+
+export interface TermHit {
+  /** The keyword as listed. */
+  term: string;
+  /** Where the match starts and how long it is. */
+  index: number;
+  length: number;
+}
+
+/**
+ * Every place any of the terms occurs, earliest first. Overlapping matches ("Earth orbit" inside
+ * "low Earth orbit") count once, as the longest match at that place, so a text is never counted
+ * twice for one mention.
+ */
+export function findTerms(text: string, terms: readonly string[]): TermHit[] {
+  const all: TermHit[] = [];
   for (const term of terms) {
-    for (const match of text.matchAll(termPattern(term))) hits.add(match.index);
+    for (const match of text.matchAll(termPattern(term))) {
+      all.push({ term, index: match.index, length: match[0].length });
+    }
   }
-  return hits.size;
+  all.sort((a, b) => a.index - b.index || b.length - a.length);
+  const hits: TermHit[] = [];
+  let end = -1;
+  for (const hit of all) {
+    if (hit.index < end) continue;
+    hits.push(hit);
+    end = hit.index + hit.length;
+  }
+  return hits;
+}
+
+/** How many separate mentions of the terms the text holds (overlapping matches count once). */
+export function countTerms(text: string, terms: readonly string[]): number {
+  return findTerms(text, terms).length;
 }
