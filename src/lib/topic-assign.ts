@@ -3,9 +3,8 @@
  *
  * The rule, in one place: a topic is assigned only on evidence, either
  *   - a keyword in the title (a headline says what a story is about), or
- *   - MIN_BODY_MENTIONS separate keyword mentions in the body, of at least MIN_BODY_KEYWORDS
- *     different keywords (one passing mention is context, not subject; one word repeated, such
- *     as a wire story quoting "the embassy" as its source, is not enough either).
+ *   - MIN_BODY_KEYWORDS different keywords in the body (one passing mention is context, not
+ *     subject; nor is one word repeated, such as a wire story quoting "the embassy" as its source).
  * Topics with evidence are ordered by score (TITLE_WEIGHT per title mention, 1 per body mention)
  * and at most MAX_TOPICS are kept. An article without evidence for any topic gets none; its
  * candidates and their evidence are still in scoreTopics for whoever picks by hand.
@@ -36,7 +35,6 @@ export interface TopicScore {
 
 export const TITLE_WEIGHT = 3;
 export const MIN_TITLE_MENTIONS = 1;
-export const MIN_BODY_MENTIONS = 3;
 export const MIN_BODY_KEYWORDS = 2;
 export const MAX_TOPICS = 3;
 
@@ -58,7 +56,7 @@ export function scoreTopics(title: string, body: string, topics: readonly TopicK
       terms: [...new Set([...inTitle, ...inBody].map((hit) => hit.term))],
       evidence:
         inTitle.length >= MIN_TITLE_MENTIONS ||
-        (inBody.length >= MIN_BODY_MENTIONS && new Set(inBody.map((hit) => hit.term)).size >= MIN_BODY_KEYWORDS),
+        new Set(inBody.map((hit) => hit.term)).size >= MIN_BODY_KEYWORDS,
       firstMention: inTitle.length > 0 ? inTitle[0].index : title.length + 1 + inBody[0].index,
     });
   }
