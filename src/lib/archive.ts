@@ -6,6 +6,8 @@ export interface ArchiveMonth {
   year: number;
   /** 1–12 */
   month: number;
+  /** "March 2024" */
+  label: string;
   articles: readonly Article[];
 }
 
@@ -33,7 +35,7 @@ export function archiveByMonth(articles: readonly Article[]): ArchiveYear[] {
     }
     let m = y.months.find((entry) => entry.month === month);
     if (!m) {
-      m = { year, month, articles: [] };
+      m = { year, month, label: `${monthLabel(month)} ${year}`, articles: [] };
       y.months.push(m);
     }
     (m.articles as Article[]).push(article);

@@ -3,7 +3,10 @@
  * page, feed and the search index. Sorting, grouping and validation across articles happen
  * here and nowhere else, so no two outputs can disagree about what was published.
  */
+import { archiveByMonth, type ArchiveMonth, type ArchiveYear } from './archive.ts';
 import { entityMatcher, resolveEntities, type EntityDef } from './entities.ts';
+import { groupByKind, type EntityKindGroup } from './entity-groups.ts';
+import { relatedIndex, type Related, type RelatedIndex } from './related.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
 import { summarise } from './summary.ts';
 import { countWords, firstParagraphOfHtml, htmlToText, readingMinutes } from './text.ts';
@@ -70,8 +73,18 @@ export interface SiteModel {
   /** Every entity in the order of content/entities.yaml, with its articles. */
   entities: readonly EntityGroup[];
   entity(slug: string): EntityGroup | undefined;
+  /** Every entity, grouped by kind (kinds with no entity left out). */
+  entityKinds: readonly EntityKindGroup<EntityGroup>[];
+  /** The entities named by at least one article, grouped by kind. */
+  namedEntityKinds: readonly EntityKindGroup<EntityGroup>[];
   /** The articles just older and just newer than this one, in date order. */
   neighbours(article: Article): { older?: Article; newer?: Article };
+  /** The articles sharing most content with this one, best first (src/lib/related.ts). */
+  related(article: Article, wanted?: number): Related[];
+  /** Published articles by year and month, newest first. */
+  archive: readonly ArchiveYear[];
+  /** Every month of the archive, newest first. */
+  archiveMonths: readonly ArchiveMonth[];
   /** Drafts, kept only so checks can prove they appear nowhere. */
   drafts: readonly string[];
 }
@@ -196,11 +209,22 @@ export function buildModel(
   const position = new Map(articles.map((article, index) => [article.slug, index]));
   const topicMap = new Map(topics.map((topic) => [topic.slug, topic]));
   const entityMap = new Map(entities.map((entity) => [entity.slug, entity]));
+  const archive = archiveByMonth(articles);
+  // Indexed on first use: checks that read the model without rendering pages skip the cost.
+  let related: RelatedIndex | undefined;
   return {
     articles,
     topics,
     entities,
+    entityKinds: groupByKind(entities),
+    namedEntityKinds: groupByKind(entities.filter((entity) => entity.articles.length > 0)),
     drafts,
+    archive,
+    archiveMonths: archive.flatMap((year) => year.months),
+    related(article, wanted) {
+      related ??= relatedIndex(articles);
+      return related.related(article, wanted);
+    },
     article: (slug) => articleMap.get(slug),
     topic: (slug) => topicMap.get(slug),
     entity: (slug) => entityMap.get(slug),
