@@ -6,7 +6,7 @@
 import { getCollection } from 'astro:content';
 import { buildModel, type SiteModel } from '../lib/model.ts';
 import { site } from '../lib/site.ts';
-import { archiveByMonth, type ArchiveYear } from '../lib/archive.ts';
+import type { ArchiveYear } from '../lib/archive.ts';
 
 let model: Promise<SiteModel> | undefined;
 
@@ -33,10 +33,7 @@ export function getSiteModel(): Promise<SiteModel> {
   return model;
 }
 
-let archive: Promise<ArchiveYear[]> | undefined;
-
-/** The archive by year and month, grouped once per build. */
-export function getArchive(): Promise<ArchiveYear[]> {
-  archive ??= getSiteModel().then((site) => archiveByMonth(site.articles));
-  return archive;
+/** The archive by year and month, as the model groups it once per build. */
+export async function getArchive(): Promise<readonly ArchiveYear[]> {
+  return (await getSiteModel()).archive;
 }

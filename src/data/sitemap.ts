@@ -1,11 +1,11 @@
 /** The sitemap's parts, split once per build for the index and every part's route. */
-import { getArchive, getSiteModel } from './site-model.ts';
+import { getSiteModel } from './site-model.ts';
 import { sitemapParts, type SitemapPart } from '../lib/sitemap.ts';
 
 let parts: Promise<SitemapPart[]> | undefined;
 
 export function getSitemapParts(): Promise<SitemapPart[]> {
-  parts ??= Promise.all([getSiteModel(), getArchive()]).then(([model, archive]) => sitemapParts(model, archive));
+  parts ??= getSiteModel().then((model) => sitemapParts(model, model.archive));
   return parts;
 }
 

@@ -1,8 +1,10 @@
 /**
- * How topic and entity listings are cut into pages: one place, read by the routes that render
- * the pages and by the sitemap that lists them, so the two can never disagree.
+ * The site's listings as pages render them: the home page's latest articles, and topic and
+ * entity listings cut into pages. One place, read by the routes that render the pages and by
+ * the sitemap that lists them, so the two can never disagree.
  */
-import type { Article, EntityGroup, TopicGroup } from './model.ts';
+import { kindLabel } from './entity-groups.ts';
+import type { Article, EntityGroup, SiteModel, TopicGroup } from './model.ts';
 import { paginate, type Page } from './paginate.ts';
 import { site } from './site.ts';
 
@@ -12,4 +14,61 @@ export function topicPages(topic: TopicGroup): Page<Article>[] {
 
 export function entityPages(entity: EntityGroup): Page<Article>[] {
   return paginate(entity.articles, site.entityPageSize);
+}
+
+/** A listing page's title: the name, and the page number after the first page. */
+export function listingTitle(name: string, page: Pick<Page<unknown>, 'number'>): string {
+  return page.number > 1 ? `${name} (page ${page.number})` : name;
+}
+
+/** The route parameter of a listing page: none for the first page, so it lives at the listing's own address. */
+function pageParam(page: Page<unknown>): string | undefined {
+  return page.number > 1 ? String(page.number) : undefined;
+}
+
+export interface TopicListingPage {
+  topic: TopicGroup;
+  page: Page<Article>;
+  title: string;
+}
+
+export interface EntityListingPage {
+  entity: EntityGroup;
+  page: Page<Article>;
+  title: string;
+  description: string;
+  /** "Organisation", "Person" or "Country". */
+  kind: string;
+}
+
+/** Every page of every topic's listing, as routes. */
+export function topicListingRoutes(model: SiteModel): { params: { topic: string; page: string | undefined }; props: TopicListingPage }[] {
+  return model.topics.flatMap((topic) =>
+    topicPages(topic).map((page) => ({
+      params: { topic: topic.slug, page: pageParam(page) },
+      props: { topic, page, title: listingTitle(topic.name, page) },
+    })),
+  );
+}
+
+/** Every page of every entity's listing, as routes. */
+export function entityListingRoutes(model: SiteModel): { params: { entity: string; page: string | undefined }; props: EntityListingPage }[] {
+  return model.entities.flatMap((entity) =>
+    entityPages(entity).map((page) => ({
+      params: { entity: entity.slug, page: pageParam(page) },
+      props: {
+        entity,
+        page,
+        title: listingTitle(entity.name, page),
+        description: entity.description ?? `Articles naming ${entity.name}.`,
+        kind: kindLabel(entity),
+      },
+    })),
+  );
+}
+
+/** The home page's articles, and whether older ones exist beyond them. */
+export function latestArticles(model: SiteModel, count: number = site.homeCount): { articles: readonly Article[]; more: boolean } {
+  const articles = model.articles.slice(0, count);
+  return { articles, more: model.articles.length > articles.length };
 }

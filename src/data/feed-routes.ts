@@ -1,0 +1,27 @@
+/** The routes of the feed endpoints, from the feeds built once per build (./feeds.ts). */
+import { archiveRoutes, getFeeds } from './feeds.ts';
+import type { ArchivedFeed, FeedArchive } from '../lib/feeds.ts';
+
+type MonthParams = { year: string; month: string };
+
+/** The site RSS feed's monthly archive documents. */
+export async function siteFeedArchiveRoutes(): Promise<{ params: MonthParams; props: { archive: FeedArchive } }[]> {
+  return archiveRoutes((await getFeeds()).site);
+}
+
+/** The JSON Feed's monthly archive documents. */
+export async function jsonFeedArchiveRoutes(): Promise<{ params: MonthParams; props: { archive: FeedArchive } }[]> {
+  return archiveRoutes((await getFeeds()).json);
+}
+
+/** Each topic's RSS feed. */
+export async function topicFeedRoutes(): Promise<{ params: { topic: string }; props: { feed: ArchivedFeed } }[]> {
+  return [...(await getFeeds()).topics].map(([topic, feed]) => ({ params: { topic }, props: { feed } }));
+}
+
+/** Each topic's RSS feed's monthly archive documents. */
+export async function topicFeedArchiveRoutes(): Promise<{ params: MonthParams & { topic: string }; props: { archive: FeedArchive } }[]> {
+  return [...(await getFeeds()).topics].flatMap(([topic, feed]) =>
+    archiveRoutes(feed).map(({ params, props }) => ({ params: { topic, ...params }, props })),
+  );
+}
