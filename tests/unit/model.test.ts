@@ -3,6 +3,13 @@ import { buildModel, ContentError, type ArticleInput } from '../../src/lib/model
 import { paginate } from '../../src/lib/paginate.ts';
 import { summarise } from '../../src/lib/summary.ts';
 import { parseIsoDate } from '../../src/lib/dates.ts';
+import type { EntityDef } from '../../src/lib/entities.ts';
+import { groupByKind } from '../../src/lib/entity-groups.ts';
+import { entityListingRoutes, latestArticles, listingTitle, topicListingRoutes } from '../../src/lib/listings.ts';
+import { articleView } from '../../src/lib/article-view.ts';
+import { headTags } from '../../src/lib/head-tags.ts';
+import { site } from '../../src/lib/site.ts';
+import { absoluteUrl, paths } from '../../src/lib/urls.ts';
 
 const topics = [
   { slug: 'ai', name: 'AI', description: 'AI.', keywords: [] },
@@ -107,5 +114,84 @@ describe('parseIsoDate', () => {
     expect(parseIsoDate('2024-11-22')?.toISOString()).toBe('2024-11-22T00:00:00.000Z');
     expect(parseIsoDate('2024-02-30')).toBeNull();
     expect(parseIsoDate('22/11/2024')).toBeNull();
+  });
+});
+
+describe('what pages render, worked out from the model', () => {
+  const entityDefs: EntityDef[] = [
+    { slug: 'huawei', kind: 'organisation', name: 'Huawei', aliases: [] },
+    { slug: 'xi-jinping', kind: 'person', name: 'Xi Jinping', aliases: ['Xi'] },
+    { slug: 'nobody-named', kind: 'person', name: 'Ada Quill', aliases: [] },
+    { slug: 'zte', kind: 'organisation', name: 'ZTE', aliases: [], description: 'Telecoms equipment maker.' },
+  ];
+  const model = buildModel(
+    [
+      input('huawei-5g', '2024-02-01', { title: 'Huawei wins 5G contract in Brazil', html: '<p>Huawei beat two rivals; ZTE did not bid.</p>' }),
+      input('xi-visit', '2024-02-03', { title: 'Xi visits chip plant', html: '<p>Xi Jinping toured the fab.</p>', topics: ['chips'] }),
+      input('plain', '2024-01-15', { title: 'Consultation on AI audits closes', html: '<p>Replies are due by Friday.</p>' }),
+    ],
+    topics,
+    entityDefs,
+  );
+
+  it('groups entities by kind, in the order of the kinds, leaving out kinds with none', () => {
+    expect(model.entityKinds.map((group) => [group.label, group.entities.map((e) => e.slug)])).toEqual([
+      ['Organisations', ['huawei', 'zte']],
+      ['People', ['xi-jinping', 'nobody-named']],
+    ]);
+    expect(model.namedEntityKinds.map((group) => [group.kind, group.entities.map((e) => e.slug)])).toEqual([
+      ['organisation', ['huawei', 'zte']],
+      ['person', ['xi-jinping']],
+    ]);
+    expect(groupByKind(entityDefs.filter((e) => e.kind === 'person')).map((g) => g.label)).toEqual(['People']);
+  });
+
+  it('makes one route per listing page, the first without a page number', () => {
+    const many = buildModel(
+      Array.from({ length: 45 }, (_, i) => input(`n${i}`, `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`, { title: `Note ${i} on AI rules` })),
+      topics,
+    );
+    const routes = topicListingRoutes(many).filter((route) => route.params.topic === 'ai');
+    expect(routes.map((route) => [route.params.page, route.props.title, route.props.page.items.length])).toEqual([
+      [undefined, 'AI', 20],
+      ['2', 'AI (page 2)', 20],
+      ['3', 'AI (page 3)', 5],
+    ]);
+    expect(topicListingRoutes(many).find((route) => route.params.topic === 'chips')?.props.page.items).toEqual([]);
+  });
+
+  it('gives entity pages their kind and a description when the list has none', () => {
+    const byEntity = new Map(entityListingRoutes(model).map((route) => [route.params.entity, route.props]));
+    expect(byEntity.get('zte')).toMatchObject({ title: 'ZTE', description: 'Telecoms equipment maker.', kind: 'Organisation' });
+    expect(byEntity.get('xi-jinping')).toMatchObject({ description: 'Articles naming Xi Jinping.', kind: 'Person' });
+    expect(byEntity.get('nobody-named')?.page.items).toEqual([]);
+    expect(listingTitle('Huawei', { number: 3 })).toBe('Huawei (page 3)');
+  });
+
+  it('shows the latest articles and says when there are older ones', () => {
+    expect(latestArticles(model, 2)).toEqual({ articles: model.articles.slice(0, 2), more: true });
+    expect(latestArticles(model, 3).more).toBe(false);
+  });
+
+  it('gives an article page its head, day, year, related articles and neighbours', () => {
+    const view = articleView(model, model.article('huawei-5g')!);
+    expect(view.day).toBe('2024-02-01');
+    expect(view.year).toBe('2024');
+    expect(view.head).toMatchObject({ title: 'Huawei wins 5G contract in Brazil', path: '/articles/huawei-5g/', image: '/og/huawei-5g.png' });
+    expect(view.head.article?.topics).toEqual(['AI']);
+    expect(JSON.parse(view.head.jsonLd!).headline).toBe('Huawei wins 5G contract in Brazil');
+    expect(view.newer?.slug).toBe('xi-visit');
+    expect(view.older?.slug).toBe('plain');
+    // It shares no entity, word or topic-with-content with the others.
+    expect(view.related).toEqual([]);
+  });
+
+  it('writes the head: full title, absolute canonical, site feeds before the page’s own', () => {
+    const tags = headTags({ title: 'Chips', description: 'x', path: '/topics/chips/', feeds: [{ title: 'Chips feed', path: '/topics/chips/rss.xml', type: 'application/rss+xml' }] });
+    expect(tags.title).toBe(`Chips – ${site.title}`);
+    expect(tags.canonical).toBe(absoluteUrl('/topics/chips/'));
+    expect(tags.feeds.map((feed) => feed.href)).toEqual([absoluteUrl(paths.rss()), absoluteUrl(paths.jsonFeed()), absoluteUrl('/topics/chips/rss.xml')]);
+    expect(tags.image).toBeUndefined();
+    expect(headTags({ title: site.title, description: 'x', path: '/', image: '/og/a.png' })).toMatchObject({ title: site.title, image: absoluteUrl('/og/a.png') });
   });
 });
