@@ -16,9 +16,21 @@ const NEWS_FILLER = [
 
 const STOP = new Set([...eng, ...NEWS_FILLER]);
 
+/** Stems by word: an archive repeats a few thousand words, and stemming each time was most of the cost. */
+const stems = new Map<string, string>();
+
+function stem(word: string): string {
+  let result = stems.get(word);
+  if (result === undefined) {
+    result = stemmer(word);
+    stems.set(word, result);
+  }
+  return result;
+}
+
 /** The distinct stems of the words in these texts, in order of first appearance. */
 export function contentWords(...texts: readonly string[]): string[] {
-  const stems = new Set<string>();
+  const found = new Set<string>();
   for (const text of texts) {
     const words = text
       .normalize('NFKC')
@@ -27,8 +39,8 @@ export function contentWords(...texts: readonly string[]): string[] {
       .split(/[^\p{L}\p{N}]+/u);
     for (const word of words) {
       if (word.length < 2 || /^\p{N}+$/u.test(word) || STOP.has(word)) continue;
-      stems.add(stemmer(word));
+      found.add(stem(word));
     }
   }
-  return [...stems];
+  return [...found];
 }

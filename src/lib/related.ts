@@ -39,26 +39,35 @@ export interface RelatedIndex {
   related(article: Article, wanted?: number): Related[];
 }
 
-/** Higher score first, then newer, then by title (titles are unique): a total order. */
-function better(a: Related, b: Related): number {
-  return (
-    b.score - a.score ||
-    b.article.date.getTime() - a.article.date.getTime() ||
-    a.article.title.localeCompare(b.article.title, 'en') ||
-    a.article.slug.localeCompare(b.article.slug)
-  );
-}
-
-/** Inserts into a list kept in `order` and no longer than `limit`. */
-function insertBounded<T>(list: T[], item: T, limit: number, order: (a: T, b: T) => number): void {
-  if (limit <= 0) return;
+/**
+ * Inserts `place` into a list of places kept best first by `order`, no longer than `limit`.
+ * Lists are short (a few dozen), so shifting beats a heap.
+ */
+function insertBounded(list: number[], place: number, limit: number, order: (a: number, b: number) => number): void {
   if (list.length === limit) {
-    if (order(item, list[limit - 1]) >= 0) return;
+    if (order(place, list[limit - 1]) >= 0) return;
     list.pop();
   }
   let at = list.length;
-  list.push(item);
+  list.push(place);
   for (; at > 0 && order(list[at], list[at - 1]) < 0; at -= 1) [list[at - 1], list[at]] = [list[at], list[at - 1]];
+}
+
+/** The summed weights of the terms two ascending lists have in common (a merge, no lookups). */
+function sharedWeight(a: Int32Array, b: Int32Array, weight: Float64Array): number {
+  let sum = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i += 1;
+    else if (a[i] > b[j]) j += 1;
+    else {
+      sum += weight[a[i]];
+      i += 1;
+      j += 1;
+    }
+  }
+  return sum;
 }
 
 /** The first index in an ascending list whose value is at least `value`. */
@@ -114,7 +123,7 @@ export function relatedIndex(articles: readonly Article[]): RelatedIndex {
   // Terms of no weight are dropped, so they neither find candidates nor count.
   const terms = contentTerms.map((list) => list.filter((t) => weight[t] > 0));
   // Each term's articles by place in the list, ascending (so newest first).
-  const postings = Array.from({ length: kinds.length }, (_, t) => new Int32Array(frequency[t]));
+  const postings = Array.from({ length: kinds.length }, (_, t) => new Int32Array(kinds[t] !== 'topic' && weight[t] > 0 ? frequency[t] : 0));
   const filled = new Int32Array(kinds.length);
   terms.forEach((list, place) => {
     for (const t of list) postings[t][filled[t]++] = place;
@@ -125,14 +134,26 @@ export function relatedIndex(articles: readonly Article[]): RelatedIndex {
     [...list].filter((t) => frequency[t] > 1).sort((a, b) => frequency[a] - frequency[b] || a - b).slice(0, SEARCH_TERMS),
   );
   const place = new Map(articles.map((article, index) => [article, index]));
+  const time = Float64Array.from(articles, (article) => article.date.getTime());
+  // Each article's place in title order: the last tie-break, fixed once (titles are unique).
+  const titleRank = new Int32Array(total);
+  const collator = new Intl.Collator('en');
+  Array.from({ length: total }, (_, index) => index)
+    .sort((a, b) => collator.compare(articles[a].title, articles[b].title) || articles[a].slug.localeCompare(articles[b].slug))
+    .forEach((index, rank) => {
+      titleRank[index] = rank;
+    });
 
   // Scratch space reused by every call (a build asks for one list per article): the call in which
-  // each article last became a candidate, its score by the search terms, and the weights of the
-  // current article's terms (0 for the others).
+  // each article last became a candidate, its score by the search terms, and its full score.
   const seen = new Int32Array(total);
   const partial = new Float64Array(total);
-  const shared = new Float64Array(kinds.length);
+  const full = new Float64Array(total);
   let call = 0;
+  /** Higher score first, then newer, then by title: a total order, so lists are stable. */
+  const byScore = (score: Float64Array) => (a: number, b: number) => score[b] - score[a] || time[b] - time[a] || titleRank[a] - titleRank[b];
+  const byPartial = byScore(partial);
+  const byFull = byScore(full);
 
   return {
     related(article, wanted = 4) {
@@ -161,28 +182,18 @@ export function relatedIndex(articles: readonly Article[]): RelatedIndex {
           partial[other] += weight[t];
         }
       }
-      const shortlist: Related[] = [];
+      const shortlist: number[] = [];
       const size = Math.max(SHORTLIST, 4 * limit);
-      for (const other of candidates) insertBounded(shortlist, { article: articles[other], score: partial[other] }, size, better);
+      for (const other of candidates) insertBounded(shortlist, other, size, byPartial);
 
-      for (const t of terms[self]) shared[t] = weight[t];
-      for (const t of topicTerms[self]) shared[t] = weight[t];
-      const best: Related[] = [];
-      try {
-        for (const { article: other } of shortlist) {
-          const at = place.get(other)!;
-          let score = 0;
-          for (const t of terms[at]) score += shared[t];
-          if (score <= 0) continue;
-          for (const t of topicTerms[at]) score += shared[t];
-          insertBounded(best, { article: other, score }, limit, better);
-        }
-      } finally {
-        // The scratch array must be all zeros for the next call.
-        for (const t of terms[self]) shared[t] = 0;
-        for (const t of topicTerms[self]) shared[t] = 0;
+      const best: number[] = [];
+      for (const other of shortlist) {
+        const content = sharedWeight(terms[self], terms[other], weight);
+        if (content <= 0) continue;
+        full[other] = content + sharedWeight(topicTerms[self], topicTerms[other], weight);
+        insertBounded(best, other, limit, byFull);
       }
-      return best;
+      return best.map((other) => ({ article: articles[other], score: full[other] }));
     },
   };
 }
