@@ -199,3 +199,30 @@ describe('related articles on a large archive', () => {
     expect(listed).toBeGreaterThan(600);
   });
 });
+
+describe('related articles of messy articles', () => {
+  it('reads the frontmatter summary, else the first paragraph, through markup and entities', () => {
+    const model = buildModel(
+      [
+        {
+          ...article('quantum-grants', '2024-06-03', 'Grants for “post-quantum” migration',
+            '<p>Background paragraph about budgets.</p>'),
+          summary: 'Agencies get money to move to <i>post-quantum</i> cryptography before 2030.',
+        },
+        article('pqc-standard', '2024-06-01', 'Standards body finalises three algorithms',
+          '<p>The <a href="https://example.org/pqc">post&#8209;quantum</a> <strong>cryptography</strong> standards are final &mdash; after eight years.</p><ul><li>ML-KEM</li></ul>'),
+        article('budget-row', '2024-06-02', 'Budget row delays broadband grants',
+          '<p>Councils say the budgets were cut twice.</p>'),
+        article('drone-rules', '2024-06-02', 'Drone delivery trial approved',
+          '<pre><code>no prose here</code></pre><p>Parcels fly over two villages.</p>'),
+      ],
+      topics,
+      entities,
+    );
+    // The grants story shares "cryptography" (and "quantum") with the standard through its
+    // frontmatter summary, and only the common "grants" with the budget row.
+    expect(slugsOf(model, 'quantum-grants')[0]).toBe('pqc-standard');
+    expect(slugsOf(model, 'pqc-standard')).toEqual(['quantum-grants']);
+    expect(slugsOf(model, 'drone-rules')).toEqual([]);
+  });
+});
