@@ -1,8 +1,32 @@
 /**
- * Entities (organisations, people, countries) found in article text. One combined pattern scans
- * each text once, whatever the length of the list. Names match whole words with the exact
- * capitalisation of content/entities.yaml (its aliases spell out the variants, such as NVIDIA),
- * so "US" never matches "us" or "USB", and a possessive (China’s, Huawei's) still matches.
+ * Entities (organisations, people, countries) found in article text. One combined pattern finds
+ * every occurrence of a name or alias of content/entities.yaml, whatever the length of the list:
+ * whole words, exact capitalisation (its aliases spell out the variants, such as NVIDIA), so
+ * "US" never matches "us" or "USB", and a possessive (China’s, Huawei's) still matches. Longest
+ * first: "Xi Jinping" wins over "Xi", "US Senate" over "US".
+ *
+ * An occurrence then counts only if it stands as a name of its own:
+ * - It is not part of a longer run of capitalised words that is not itself on the list: "Warner"
+ *   in "Time Warner", "Vance" in "Eaton Vance Management", "Korea" in "North Korea", "Apple" in
+ *   "Apple Daily", "China" in "Bank of China", "Warner" in "Warner-Lambert" or "O'Brien-Warner",
+ *   "Xi" in "Xi'an". The run may carry, around the name, a sentence-initial word (The, But, In…),
+ *   job titles (Chinese President Xi Jinping, Nvidia CEO), institution words (the Senate
+ *   Intelligence Committee, the Chinese Foreign Ministry), company suffixes (Apple Inc), another
+ *   listed name joined by a hyphen (US-China, Sino-US) or a lower-case word (China-based).
+ *   A run ends at punctuation, a possessive, a blank line, a list item and the first line
+ *   break (the first line is the title). Lines in capitals (wire headlines) carry no such
+ *   information, so there every listed acronym counts.
+ * - A name made only of institution words ("Senate", "Commerce Department") does not count after
+ *   another name or a possessive: "Brazil’s Senate", "the Brazilian Senate".
+ * - A name first seen as the second part of an unlisted name (Michael Jordan, North Korea,
+ *   Nikola Tesla) is read as that name's short form for the rest of the article.
+ * - An organisation named like a place is not linked before a geographic noun (the Amazon
+ *   rainforest), nor a country after "state of" (the US state of Georgia).
+ * - First reference: a person's alias with fewer words than the full name ("Xi", "Vance") counts
+ *   only once the full name (or a full-length alias) has counted in the same article. The title
+ *   is the exception that headlines make: a short form there counts if the full name counts
+ *   anywhere in the text. An article's entities are a set, so a person is linked exactly when
+ *   the full name counts somewhere; the surname alone never links anyone.
  */
 
 export const ENTITY_KINDS = ['organisation', 'person', 'country'] as const;
@@ -34,20 +58,137 @@ function apostrophes(text: string): string {
 }
 
 export interface EntityMatcher {
-  /** Slugs of the entities named in the text, in the order of the entity list. */
+  /** Slugs of the entities named in the text (first line: the title), in the order of the entity list. */
   find(text: string): string[];
   /** Every alias and name the matcher knows, for the importer's report. */
   terms: ReadonlySet<string>;
 }
 
+const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
+
+/** Capitalised words that start a sentence without being part of the name that follows. */
+const FUNCTION_WORDS = words(`
+  A An The This That These Those It Its His Her Their Our We They He She I You But And Or Nor Yet So
+  In On At As By For From With Without Into Onto Over Under Between Among Within Across Through Against
+  After Before During Since Until Unless Because Although Though While When Where Whether If Why How What
+  Who Which Despite Meanwhile However According Also Even Only Both Neither Either Like Unlike Last Next
+  Then Now Still Asked Outside Inside Earlier Later Separately Instead Here There`);
+
+/** Job titles and forms of address: a name may follow them inside one run of capitals. */
+const ROLE_WORDS = words(`
+  President Vice Premier Prime Minister Secretary Senator Sen Sen. Rep Rep. Representative Governor Gov
+  Gov. Chairman Chairwoman Chair Chief Executive CEO CFO COO CTO Founder Co Director Ambassador Spokesman
+  Spokeswoman Spokesperson Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame General Gen Gen. King Queen Prince
+  Princess Leader Speaker Commissioner Mayor Judge Justice Deputy Officer Chancellor Envoy Admiral Colonel
+  Col. Lt Lt. Democrat Democratic Republican Former Acting Lawmaker Analyst Professor Prof. Head Minority
+  Majority`);
+
+/** Words naming an institution or its parts: "the Senate Intelligence Committee", "Chinese Foreign Ministry". */
+const INSTITUTION_WORDS = words(`
+  Ministry Department Office Bureau Agency Commission Committee Subcommittee Council Embassy Consulate
+  Government Administration Parliament Congress Senate House Cabinet Treasury Navy Army Military Customs
+  Police Foreign Commerce Trade Defence Defense Finance Justice Interior Intelligence Judiciary Security
+  Homeland Energy Agriculture State Armed Forces Force Coast Guard Affairs Relations Services`);
+
+/** Company-form suffixes: "Apple Inc", "Huawei Technologies Co Ltd". */
+const COMPANY_SUFFIXES = words('Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited Group Holding Holdings Plc PLC LLC AG SA NV SE');
+
+/** Lower-case words inside names: Bank of China, Ursula von der Leyen. */
+const CONNECTORS = words('of de du da del der van von la al bin');
+
+/** First halves of compounds that name no one: Sino-US, Anglo-Dutch, Euro-American, anti-China. */
+const COMBINING_FORMS = words('Sino Anglo Franco Euro Afro Indo Pan Anti Pro Non Ex Post Pre Trans Mid Pan');
+
+/** Abbreviations whose full stop ends no sentence. */
+const ABBREVIATIONS = words('Mr Mrs Ms Dr St Sen Rep Gov Gen Col Lt Prof Co Inc Corp Ltd Jr Sr No');
+
+/** Nouns after which an organisation's name is a place: the Amazon rainforest. */
+const GEOGRAPHIC_NOUNS = words('river rivers basin rainforest rainforests forest jungle delta region valley estuary');
+
+interface Token {
+  start: number;
+  /** End of the word without a possessive ending. */
+  end: number;
+  /** End including the possessive ending. */
+  outer: number;
+  text: string;
+  capital: boolean;
+  possessive: boolean;
+  /** How the token joins the one before it: in one run of words, by a hyphen, or not at all. */
+  join: 'space' | 'hyphen' | 'break';
+  capsLine: boolean;
+  line: number;
+}
+
+function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  const titleBreak = text.indexOf('\n');
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const capsLines = lineStarts.map((from, index) => {
+    const line = text.slice(from, index + 1 < lineStarts.length ? lineStarts[index + 1] - 1 : text.length);
+    return !/\p{Ll}/u.test(line) && (line.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
+  });
+  let line = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[&.'’][\p{L}\p{N}]+)*/gu)) {
+    let end = match.index + match[0].length;
+    let word = match[0];
+    const outer = end;
+    let possessive = false;
+    if (/['’]s$/.test(word)) {
+      possessive = true;
+      word = word.slice(0, -2);
+      end -= 2;
+    } else if (/s$/.test(word) && /^['’](?![\p{L}\p{N}])/u.test(text.slice(outer, outer + 2))) {
+      possessive = true;
+    }
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= match.index) line += 1;
+    const token: Token = {
+      start: match.index,
+      end,
+      outer,
+      text: word,
+      capital: /^\p{Lu}/u.test(word),
+      possessive,
+      join: 'break',
+      capsLine: capsLines[line],
+      line,
+    };
+    const previous = tokens.at(-1);
+    if (previous) {
+      let gap = text.slice(previous.outer, token.start);
+      if (gap.startsWith('.') && !previous.possessive && (previous.text.includes('.') || ABBREVIATIONS.has(previous.text))) {
+        previous.end += 1;
+        previous.outer += 1;
+        previous.text += '.';
+        gap = gap.slice(1);
+      }
+      const crossesTitle = titleBreak >= previous.outer && titleBreak < token.start;
+      if (gap === '-' || gap === '\u2011') token.join = 'hyphen';
+      else if (!previous.possessive && !crossesTitle && /^[ \t\u00a0]*(?:\n[ \t\u00a0]*)?$/.test(gap) && gap.length > 0) token.join = 'space';
+    }
+    tokens.push(token);
+  }
+  return tokens;
+}
+
+const normalise = (term: string): string => term.trim().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
+
 export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
-  const bySurface = new Map<string, string>();
+  const bySurface = new Map<string, EntityDef>();
   for (const entity of entities) {
     for (const term of [entity.name, ...entity.aliases]) {
-      const key = term.trim().replace(/\u2019/g, "'");
-      if (key) bySurface.set(key, entity.slug);
+      const key = normalise(term);
+      if (key) bySurface.set(key, entity);
     }
   }
+  const wordCount = (term: string) => term.split(/\s+/).length;
+  /** A person's aliases with fewer words than the name: they follow the first-reference rule. */
+  const shortForms = new Set(
+    [...bySurface].filter(([surface, entity]) => entity.kind === 'person' && wordCount(surface) < wordCount(normalise(entity.name))).map(([surface]) => surface),
+  );
+  /** Names made only of institution words ("Senate", "Commerce Department"). */
+  const generic = new Set([...bySurface.keys()].filter((surface) => surface.split(' ').every((w) => INSTITUTION_WORDS.has(w) || CONNECTORS.has(w))));
   // Longest first, so "Xi Jinping" wins over "Xi" and "US Senate" over "US".
   const surfaces = [...bySurface.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const order = new Map(entities.map((entity, index) => [entity.slug, index]));
@@ -58,18 +199,124 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
           `(?<!${WORD})(?:${surfaces.map((s) => apostrophes(escapeRegExp(s)).replace(/\s+/g, '\\s+')).join('|')})(?!${WORD})`,
           'gu',
         );
-  return {
-    terms: new Set(bySurface.keys()),
-    find(text: string): string[] {
-      if (!pattern) return [];
-      const found = new Set<string>();
-      for (const match of text.matchAll(pattern)) {
-        const slug = bySurface.get(match[0].replace(/\s+/g, ' ').replace(/\u2019/g, "'"));
-        if (slug) found.add(slug);
+
+  function find(text: string): string[] {
+    if (!pattern) return [];
+    const tokens = tokenise(text);
+    const byStart = new Map(tokens.map((token, index) => [token.start, index]));
+    const byEnd = new Map<number, number>();
+    tokens.forEach((token, index) => {
+      byEnd.set(token.end, index);
+      byEnd.set(token.outer, index);
+    });
+    const occurrences: { surface: string; entity: EntityDef; first: number; last: number }[] = [];
+    const covered = new Set<number>();
+    for (const match of text.matchAll(pattern)) {
+      const first = byStart.get(match.index);
+      const last = byEnd.get(match.index + match[0].length);
+      // A name that starts or ends inside a word is not that name: O'Brien, Xi'an.
+      if (first === undefined || last === undefined || last < first) continue;
+      const surface = normalise(match[0]);
+      occurrences.push({ surface, entity: bySurface.get(surface)!, first, last });
+      for (let i = first; i <= last; i += 1) covered.add(i);
+    }
+
+    /** Whether a token starts a sentence, a line item or the title. */
+    const startsSentence = (index: number): boolean => {
+      if (index === 0) return true;
+      const gap = text.slice(tokens[index - 1].outer, tokens[index].start);
+      return /[.!?:][\s"”’)\]“‘(\[]*$/.test(gap) || /\n\s*(?:[-*•]\s+)?$/.test(gap) && tokens[index].join === 'break';
+    };
+
+    const isCompoundEnd = (token: Token) => !token.capital || covered.has(tokens.indexOf(token)) || COMBINING_FORMS.has(token.text);
+
+    /** The capitalised words (and connectors) before a name in the same run, in reading order. */
+    function runBefore(first: number): { words: Token[]; owner: boolean } {
+      const before: Token[] = [];
+      let owner = false;
+      for (let j = first - 1; j >= 0 && tokens[j + 1].join !== 'break'; j -= 1) {
+        const token = tokens[j];
+        if (tokens[j + 1].join === 'hyphen') {
+          if (isCompoundEnd(token)) break;
+        } else if (!token.capital) {
+          const joined = j > 0 && token.join === 'space' && tokens[j - 1].capital && !tokens[j - 1].possessive;
+          if (!(CONNECTORS.has(token.text) && joined)) break;
+        }
+        if (token.possessive) {
+          owner = j === first - 1;
+          break;
+        }
+        before.unshift(token);
       }
-      return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
-    },
-  };
+      if (first > 0 && tokens[first - 1].possessive && tokens[first].join !== 'hyphen') owner = tokens[first - 1].outer + 2 >= tokens[first].start;
+      if (before.length > 0 && FUNCTION_WORDS.has(before[0].text)) before.shift();
+      return { words: before, owner };
+    }
+
+    /** Whether the capitalised words after a name leave it a name of its own. */
+    function standsBefore(last: number, kind: EntityKind): boolean {
+      if (tokens[last].possessive) return true;
+      for (let j = last + 1; j < tokens.length && tokens[j].join !== 'break'; j += 1) {
+        const token = tokens[j];
+        if (tokens[j].join === 'hyphen') {
+          if (isCompoundEnd(token)) return true;
+          return false;
+        }
+        if (!token.capital) {
+          if (j === last + 1 && kind === 'organisation' && GEOGRAPHIC_NOUNS.has(token.text)) return false;
+          const joined = j + 1 < tokens.length && tokens[j + 1].join === 'space' && tokens[j + 1].capital;
+          if (CONNECTORS.has(token.text) && joined) continue;
+          return true;
+        }
+        if (ROLE_WORDS.has(token.text) || FUNCTION_WORDS.has(token.text) || covered.has(j)) return true;
+        if (!(INSTITUTION_WORDS.has(token.text) || COMPANY_SUFFIXES.has(token.text))) return false;
+        if (token.possessive) return true;
+      }
+      return true;
+    }
+
+    // First pass: which occurrences stand as names of their own, and which names the article
+    // uses as part of an unlisted name ("Jordan" in "Michael Jordan", "Georgia" in "state of Georgia").
+    const shadowed = new Set<string>();
+    const standing = occurrences.filter(({ surface, entity, first, last }) => {
+      if (tokens[first].capsLine) return true;
+      const { words: before, owner } = runBefore(first);
+      if (generic.has(surface) && (owner || before.length > 0)) return false;
+      if (before.length > 0) {
+        const role = before.findLastIndex((token) => ROLE_WORDS.has(token.text));
+        const titled = role >= 0 && before.slice(role + 1).every((token) => INSTITUTION_WORDS.has(token.text) || CONNECTORS.has(token.text));
+        const listed = before.every((token) => covered.has(tokens.indexOf(token)));
+        if (!titled && !listed) {
+          // "Previous Huawei processors" may be a sentence-initial word; "by Michael Jordan" is a name.
+          const run = before[0];
+          if (before.at(-1)!.capital && tokens[first].join === 'space' && !startsSentence(tokens.indexOf(run))) shadowed.add(surface);
+          return false;
+        }
+      }
+      if (entity.kind === 'country' && first >= 2 && tokens[first - 1].text === 'of' && /^state$/i.test(tokens[first - 2].text)) {
+        shadowed.add(surface);
+        return false;
+      }
+      return standsBefore(last, entity.kind);
+    });
+    // Second pass, in reading order: the first-reference rule for a person's short forms.
+    const counted = new Set<string>();
+    const fullNames = new Set(standing.filter((o) => !shortForms.has(o.surface) && !shadowed.has(o.surface)).map((o) => o.entity.slug));
+    for (const { surface, entity, first, last } of standing) {
+      if (shadowed.has(surface)) continue;
+      // "The Biden administration" names the president as surely as his full name does.
+      const administration = /^[Aa]dministration$/.test(tokens[last + 1]?.text ?? '') && tokens[last + 1].join === 'space' && !tokens[last].possessive;
+      if (shortForms.has(surface) && !administration) {
+        // A headline names a person by surname; the text below gives the full name.
+        const titleShortForm = tokens[first].line === 0 && fullNames.has(entity.slug);
+        if (!counted.has(entity.slug) && !titleShortForm) continue;
+      }
+      counted.add(entity.slug);
+    }
+    return [...counted].sort((a, b) => order.get(a)! - order.get(b)!);
+  }
+
+  return { terms: new Set(bySurface.keys()), find };
 }
 
 /** The article's entities: those found in its text, plus frontmatter additions, minus removals. */
