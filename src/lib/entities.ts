@@ -77,7 +77,7 @@ const FUNCTION_WORDS = words(`
 /** Job titles and forms of address: a name may follow them inside one run of capitals. */
 const ROLE_WORDS = words(`
   President Vice Premier Prime Minister Secretary Senator Sen Sen. Rep Rep. Representative Governor Gov
-  Gov. Chairman Chairwoman Chair Chief Executive CEO CFO COO CTO Founder Co Director Ambassador Spokesman
+  Gov. Chairman Chairwoman Chair Chief Executive CEO CFO COO CTO Founder Director Ambassador Spokesman
   Spokeswoman Spokesperson Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame General Gen Gen. King Queen Prince
   Princess Leader Speaker Commissioner Mayor Judge Justice Deputy Officer Chancellor Envoy Admiral Colonel
   Col. Lt Lt. Democrat Democratic Republican Former Acting Lawmaker Analyst Professor Prof. Head Minority
@@ -325,43 +325,85 @@ export function resolveEntities(found: readonly string[], add: readonly string[]
   return [...new Set([...found, ...add])].filter((slug) => !removed.has(slug));
 }
 
-const SENTENCE_STARTERS = new Set(
-  'A An The This That These Those It Its In On At As By For From With Without But And Or If When While Where Despite Meanwhile However According After Before During Both Neither Either Previous Details Authorities Investigations Concerns Hackers Speaking Retailers Senator President Chairman Chair Minister The'.split(
-    ' ',
-  ),
-);
+/** Sentence-initial words that are ordinary vocabulary, beyond the function words. */
+const SENTENCE_STARTERS = words(`
+  Previous Details Authorities Investigations Concerns Hackers Speaking Retailers Analysts Officials
+  Shares Sales Revenue Profit Net Earnings Sources Critics Experts Investors Traders Users Researchers`);
 
 /** Capitalised words and acronyms that are ordinary vocabulary, not names. */
-const COMMON_CAPITALISED = new Set(
-  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December CEO CFO CPU GPU AI IP IoT EUV GDP WiFi Wi-Fi PC TV Group Inc Ltd Corp'.split(' '),
-);
+const COMMON_CAPITALISED = words(`
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+  August September October November December CEO CFO CPU GPU AI IP IoT EUV GDP WiFi Wi-Fi PC TV Group
+  Inc Ltd Corp Co`);
 
 /**
  * Names in a text that look like entities but are on no list: runs of capitalised words
- * (Jay Puri, Thousand Sails Constellation) and acronyms (AIDC), with how often each occurs.
- * A single capitalised word that starts a sentence is skipped, as it is usually not a name.
+ * (Jay Puri, Thousand Sails Constellation, Time Warner), names with apostrophes and hyphens
+ * (O’Sullivan, D’Souza, Jean-Claude) and acronyms (AIDC), with how often each occurs. Job titles
+ * split a run (President Joe Biden gives Joe Biden); a run that is a listed name plus institution
+ * words or a company suffix (Chinese Foreign Ministry, Apple Inc) is known. A sentence's first
+ * word alone is never reported; before other capitalised words it is dropped when it is a
+ * function word, occurs in lower case elsewhere in the text, or the rest is a listed name
+ * ("Previous Huawei processors"), unless the whole run also occurs inside a sentence. Lines in
+ * capitals (wire headlines) are skipped, as their body repeats the names in normal case.
  */
 export function unknownNames(text: string, known: ReadonlySet<string>): { name: string; count: number }[] {
   const counts = new Map<string, number>();
-  const word = '\\p{Lu}[\\p{L}\\p{N}&]*(?:[.-][\\p{L}\\p{N}&]+)*';
-  const candidate = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?:[ \\t]+(?:(?:of|de|and)[ \\t]+)?${word})*`, 'gu');
-  const knownList = [...known];
-  for (const match of text.matchAll(candidate)) {
-    let name = match[0].replace(/[.-]+$/, '').trim();
-    const words = name.split(/\s+/);
-    const before = text.slice(Math.max(0, match.index - 3), match.index);
-    let startsSentence = match.index === 0 || /[.!?:]["”’)]?\s+$|^\s*$/.test(before) || /\n\s*$/.test(before);
-    if (words.length > 1 && SENTENCE_STARTERS.has(words[0])) {
-      words.shift();
-      name = words.join(' ');
+  const word = "\\p{Lu}[\\p{L}\\p{N}&]*(?:(?:[.-]|['\u2019](?=\\p{Lu}))[\\p{L}\\p{N}&]+)*";
+  const candidate = new RegExp(`(?<![\\p{L}\\p{N}'\u2019-])${word}(?:[ \\t]+(?:(?:of|de)[ \\t]+)?${word})*`, 'gu');
+  const knownTerms = new Set([...known].map(normalise));
+  const isKnown = (parts: string[]): boolean => {
+    // A listed name, alone or followed by institution words or a company suffix.
+    for (let end = parts.length; end > 0; end -= 1) {
+      if (knownTerms.has(normalise(parts.slice(0, end).join(' ')))) {
+        return parts.slice(end).every((w) => INSTITUTION_WORDS.has(w) || COMPANY_SUFFIXES.has(w) || CONNECTORS.has(w));
+      }
+    }
+    return false;
+  };
+  const lines = text.split('\n');
+  const found: { words: string[]; atStart: boolean }[] = [];
+  for (const line of lines) {
+    const capsLine = !/\p{Ll}/u.test(line) && (line.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
+    if (!capsLine) {
+      for (const match of line.matchAll(candidate)) {
+        const before = line.slice(0, match.index);
+        const atStart = /^[\s"“‘(\[*•-]*$/.test(before) || /[.!?:][\s"”’)\]“‘(\[]*$/.test(before);
+        const parts = match[0].replace(/[.-]+$/, '').trim().split(/\s+/);
+        found.push({ words: parts, atStart });
+      }
+    }
+  }
+  const lowerCase = new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []);
+  const inSentence = new Set(found.filter((f) => !f.atStart).map((f) => f.words.join(' ')));
+  for (const { words: parts, atStart } of found) {
+    let run = parts;
+    let startsSentence = atStart;
+    const ordinaryFirst =
+      FUNCTION_WORDS.has(run[0]) ||
+      SENTENCE_STARTERS.has(run[0]) ||
+      (atStart && !inSentence.has(run.join(' ')) && (lowerCase.has(run[0].toLowerCase()) || isKnown(run.slice(1))));
+    if (run.length > 1 && ordinaryFirst) {
+      run = run.slice(1);
+      while (run.length > 1 && CONNECTORS.has(run[0])) run = run.slice(1);
       startsSentence = false;
     }
-    if (words.length === 1 && (startsSentence || SENTENCE_STARTERS.has(name) || COMMON_CAPITALISED.has(name))) continue;
-    if (name.length < 2 || /^\p{Lu}[\p{Ll}]{0,1}$/u.test(name)) continue;
-    const normalised = name.replace(/\u2019/g, "'");
-    if (known.has(normalised)) continue;
-    if (knownList.some((term) => term.length > 2 && new RegExp(`(?<![\\p{L}])${escapeRegExp(term)}(?![\\p{L}])`, 'u').test(normalised))) continue;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    // Job titles split a run: "Nvidia CEO Jensen Huang" names Nvidia and Jensen Huang.
+    const pieces: string[][] = [[]];
+    for (const w of run) {
+      if (ROLE_WORDS.has(w) || COMMON_CAPITALISED.has(w) && pieces.at(-1)!.length === 0) {
+        if (pieces.at(-1)!.length > 0) pieces.push([]);
+      } else pieces.at(-1)!.push(w);
+    }
+    for (const piece of pieces) {
+      while (piece.length > 0 && CONNECTORS.has(piece.at(-1)!)) piece.pop();
+      if (piece.length === 0) continue;
+      const name = piece.join(' ');
+      if (piece.length === 1 && (startsSentence || FUNCTION_WORDS.has(name) || SENTENCE_STARTERS.has(name) || COMMON_CAPITALISED.has(name))) continue;
+      if (name.length < 2 || /^\p{Lu}\p{Ll}?$/u.test(name)) continue;
+      if (isKnown(piece)) continue;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
   }
   return [...counts.entries()]
     .map(([name, count]) => ({ name, count }))

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { readFrontmatter } from '../../scripts/lib/content-files.ts';
 import { entityMatcher, resolveEntities, unknownNames, type EntityDef } from '../../src/lib/entities.ts';
 
 const entities: EntityDef[] = [
@@ -39,6 +42,140 @@ describe('entityMatcher', () => {
   });
 });
 
+const listed: EntityDef[] = [
+  { slug: 'us', kind: 'country', name: 'United States', aliases: ['US', 'U.S.', 'American', 'Washington'] },
+  { slug: 'china', kind: 'country', name: 'China', aliases: ['Chinese', 'Beijing'] },
+  { slug: 'korea', kind: 'country', name: 'South Korea', aliases: ['Korea'] },
+  { slug: 'jordan', kind: 'country', name: 'Jordan', aliases: [] },
+  { slug: 'georgia', kind: 'country', name: 'Georgia', aliases: [] },
+  { slug: 'brazil', kind: 'country', name: 'Brazil', aliases: ['Brazilian'] },
+  { slug: 'apple', kind: 'organisation', name: 'Apple', aliases: [] },
+  { slug: 'amazon', kind: 'organisation', name: 'Amazon', aliases: [] },
+  { slug: 'nvidia', kind: 'organisation', name: 'Nvidia', aliases: ['NVIDIA'] },
+  { slug: 'senate', kind: 'organisation', name: 'US Senate', aliases: ['Senate', 'U.S. Senate'] },
+  { slug: 'souza', kind: 'organisation', name: 'Souza', aliases: [] },
+  { slug: 'brien', kind: 'organisation', name: 'Brien', aliases: [] },
+  { slug: 'xi', kind: 'person', name: 'Xi Jinping', aliases: ['Xi'] },
+  { slug: 'warner', kind: 'person', name: 'Mark Warner', aliases: ['Warner'] },
+  { slug: 'vance', kind: 'person', name: 'JD Vance', aliases: ['Vance'] },
+  { slug: 'biden', kind: 'person', name: 'Joe Biden', aliases: ['Biden'] },
+  { slug: 'obrien', kind: 'person', name: 'Sean O’Brien', aliases: [] },
+];
+const names = entityMatcher(listed);
+const found = (text: string) => names.find(`Headline\n${text}`);
+
+describe('entityMatcher: a name inside a longer unlisted name', () => {
+  it.each([
+    ['Time Warner Inc said profit rose.', []],
+    ['Shares of Eaton Vance Management fell.', []],
+    ['North Korea fired a missile.', []],
+    ['Apple Daily printed its last edition.', []],
+    ['Bank of China raised capital; China Mobile did not.', []],
+    ['Warner-Lambert and O’Brien-Warner merged.', []],
+    ['Factories in Xi’an grew.', []],
+    ['Gannett publishes USA Today and The Washington Post does not.', []],
+    ['Time Warner’s cable unit grew.', []],
+    ['a new Nikola\nTesla Museum opened, says American Express Co', []],
+    ['Rita D’Souza met Kevin O’Brien and Ann MacBrien.', []],
+  ])('%s', (text, want) => {
+    expect(found(text)).toEqual(want);
+  });
+});
+
+describe('entityMatcher: names beside titles, institutions and other names', () => {
+  it.each([
+    ['Chinese President Xi Jinping met Nvidia CEO Jensen Huang.', ['china', 'nvidia', 'xi']],
+    ['Vice President JD Vance and Senator Mark Warner spoke.', ['warner', 'vance']],
+    ['The Chinese Foreign Ministry protested; the Senate Intelligence Committee met.', ['china', 'senate']],
+    ['Apple Inc and Nvidia Corp said so.', ['apple', 'nvidia']],
+    ['US-China talks on Sino-US trade and China-based firms.', ['us', 'china']],
+    ['U.S. officials and the U.S. Senate agreed.', ['us', 'senate']],
+    ['The US said so. But China disagreed. In Washington, nobody spoke.', ['us', 'china']],
+    ['Brazil’s plan and Nvidia\'s chips.', ['brazil', 'nvidia']],
+    ['Trade data showed Korea’s exports rose.', ['korea']],
+    ['Sean O\'Brien spoke.', ['obrien']],
+  ])('%s', (text, want) => {
+    expect(found(text)).toEqual(want);
+  });
+});
+
+describe('entityMatcher: context that makes a name something else', () => {
+  it('reads a line in capitals as a headline, where only listed capitals can match', () => {
+    expect(names.find('NVIDIA SAYS U.S. CURBS TO HIT CHINA SALES\nThe rules came on Tuesday.')).toEqual(['us', 'nvidia']);
+  });
+  it('does not give the US Senate to another country’s senate', () => {
+    expect(found('Brazil’s Senate approved the bill. The Brazilian Senate vote was close.')).toEqual(['brazil']);
+    expect(found('The Senate voted on Tuesday.')).toEqual(['senate']);
+  });
+  it('reads a name first seen inside an unlisted name as its short form', () => {
+    expect(found('Sneakers worn by Michael Jordan sold. Jordan wore them in 1984.')).toEqual([]);
+    expect(found('Jordan wore them in 1984, said a friend of Michael Jordan.')).toEqual([]);
+    expect(found('King Abdullah of Jordan met officials. Jordan’s economy grew.')).toEqual(['jordan']);
+  });
+  it('does not take a sentence-initial word for part of a name', () => {
+    expect(found('Previous Amazon devices sold well. Amazon said so.')).toEqual(['amazon']);
+  });
+  it('tells the Amazon river and the US state of Georgia from the company and the country', () => {
+    expect(found('Villages in the Amazon basin and on the Amazon River are cut off.')).toEqual([]);
+    expect(found('Amazon will build data centres in the state of Georgia.')).toEqual(['amazon']);
+    expect(names.find('Amazon to build data centres in Georgia\nAmazon will build them in the US state of Georgia.')).toEqual(['us', 'amazon']);
+  });
+});
+
+describe('entityMatcher: first reference', () => {
+  it('does not link a person by the surname alone', () => {
+    expect(found('Vance said tariffs would help. Warner agreed. Xi did not.')).toEqual([]);
+  });
+  it('links the surname after the full name, and the full name wherever it comes', () => {
+    expect(found('JD Vance spoke in Ohio. Vance said tariffs would help.')).toEqual(['vance']);
+    expect(found('Vance said tariffs would help, JD Vance told workers.')).toEqual(['vance']);
+  });
+  it('lets a headline use the surname when the text gives the full name', () => {
+    expect(names.find('Xi meets Biden\nXi Jinping met Joe Biden on Saturday.')).toEqual(['xi', 'biden']);
+    expect(names.find('Xi meets Biden\nThe two leaders met on Saturday.')).toEqual([]);
+  });
+  it('reads "the Biden administration" as naming the president', () => {
+    expect(found('The Biden administration announced rules.')).toEqual(['biden']);
+  });
+  it('does not count a full name of someone else that ends in the surname', () => {
+    expect(found('Eaton Vance Corp said Vance would retire.')).toEqual([]);
+  });
+});
+
+/** Entities of the seed articles, checked by reading each article. */
+const SEED_ENTITIES: Record<string, string[]> = {
+  'alibaba-combines-domestic-and-global-e-commerce-units': ['tiktok', 'alibaba', 'temu', 'pinduoduo', 'eddie-wu', 'jiang-fan', 'china'],
+  'china-boosts-us-chip-imports-ahead-of-potential-sanctions': ['nvidia', 'huawei', 'asml', 'donald-trump', 'china', 'united-states', 'taiwan', 'south-korea'],
+  'chinas-spacesail-takes-on-starlink-in-latin-america': ['spacesail', 'starlink', 'telebras', 'g20', 'xi-jinping', 'elon-musk', 'china', 'brazil'],
+  'chinas-vice-commerce-minister-meets-nvidia-executive': ['nvidia', 'china-ministry-of-commerce', 'wang-shouwen', 'jay-puri', 'china', 'united-states'],
+  'fcc-targets-video-doorbell-maker-from-china-over-security-flaws': ['eken', 'amazon', 'fcc', 'us-commerce-department', 'marco-rubio', 'jessica-rosenworcel', 'china', 'united-states'],
+  'global-south-needs-better-ai-access-says-xi': ['g20', 'apec', 'xi-jinping', 'china', 'peru'],
+  'huawei-aims-to-mass-produce-advanced-ai-chip-by-2025': ['nvidia', 'huawei', 'smic', 'tsmc', 'bytedance', 'china', 'united-states', 'taiwan', 'netherlands'],
+  'senator-labels-reported-china-linked-hack-on-us-telecoms-as-historic-breach': ['fbi', 'cisa', 'us-senate', 'donald-trump', 'joe-biden', 'jd-vance', 'mark-warner', 'china', 'united-states'],
+  'tiktok-faces-divestment-deadline-in-the-us': ['tiktok', 'bytedance', 'spacex', 'tesla', 'apple', 'elon-musk', 'joe-biden', 'richard-blumenthal', 'china', 'united-states'],
+  'us-lawmakers-to-probe-chinas-role-in-telecom-breaches': ['verizon', 'us-senate', 'elon-musk', 'richard-blumenthal', 'china', 'united-states'],
+};
+
+describe('entityMatcher on the seed articles of content/', () => {
+  const root = new URL('../../content/', import.meta.url);
+  const site = entityMatcher(
+    YAML.parse(readFileSync(new URL('entities.yaml', root), 'utf8')).map((e: { id: string; kind: EntityDef['kind']; name: string; aliases?: string[] }) => ({
+      slug: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases ?? [],
+    })),
+  );
+  it.each(Object.entries(SEED_ENTITIES))('%s', (slug, want) => {
+    const file = readdirSync(new URL('articles/', root)).find((name) => name === `${slug}.md`);
+    expect(file, `content/articles/${slug}.md`).toBeDefined();
+    const source = readFileSync(new URL(`articles/${file}`, root), 'utf8');
+    const title = String(readFrontmatter(source).title);
+    const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+    expect(site.find(`${title}\n${body}`).sort()).toEqual([...want].sort());
+  });
+});
+
 describe('resolveEntities', () => {
   it('adds and removes frontmatter corrections', () => {
     expect(resolveEntities(['a', 'b'], ['c', 'a'], ['b'])).toEqual(['a', 'c']);
@@ -53,6 +190,26 @@ describe('unknownNames', () => {
     expect(names).not.toContain('Nvidia');
     expect(names).not.toContain('The');
     expect(names).not.toContain('Monday');
+  });
+  it('keeps names with apostrophes and hyphens whole', () => {
+    const text = 'Talks with Fintan O’Sullivan, Rita D’Souza, Jean-Claude Juncker and Conan O\'Brien. Later O’Sullivan’s aide left.';
+    const names = unknownNames(text, new Set()).map((entry) => entry.name);
+    expect(names).toEqual(expect.arrayContaining(['Fintan O’Sullivan', 'Rita D’Souza', 'Jean-Claude Juncker', "Conan O'Brien", 'O’Sullivan']));
+    for (const part of ['Sullivan', 'Souza', 'Brien', 'Claude', 'Jean', 'O']) expect(names).not.toContain(part);
+  });
+  it('does not report ordinary words that start a sentence', () => {
+    const text = 'Previous Huawei chips failed. Analysts expect more. Shares fell. Earlier, Jay Puri spoke. Separately Wang Shouwen left.';
+    const names = unknownNames(text, new Set(['Huawei'])).map((entry) => entry.name);
+    expect(names.sort()).toEqual(['Jay Puri', 'Wang Shouwen']);
+  });
+  it('reports an unlisted name that ends in a listed one, and splits runs at job titles', () => {
+    const text = 'Shares of Time Warner rose, said Nvidia CEO Jensen Huang, as the Chinese Foreign Ministry and Apple Inc watched.';
+    const names = unknownNames(text, new Set(['Warner', 'Nvidia', 'Chinese', 'Apple'])).map((entry) => entry.name);
+    expect(names.sort()).toEqual(['Jensen Huang', 'Time Warner']);
+  });
+  it('skips headlines in capitals', () => {
+    const names = unknownNames('STANDARD OIL TO FORM FINANCIAL UNIT\nThe company said Standard Oil Co would form it.', new Set()).map((e) => e.name);
+    expect(names).toEqual(['Standard Oil Co']);
   });
   it('counts repeats', () => {
     expect(unknownNames('We met Jay Puri. Later, Jay Puri left.', new Set())).toEqual([{ name: 'Jay Puri', count: 2 }]);
