@@ -72,7 +72,8 @@ const FUNCTION_WORDS = words(`
   In On At As By For From With Without Into Onto Over Under Between Among Within Across Through Against
   After Before During Since Until Unless Because Although Though While When Where Whether If Why How What
   Who Which Despite Meanwhile However According Also Even Only Both Neither Either Like Unlike Last Next
-  Then Now Still Asked Outside Inside Earlier Later Separately Instead Here There`);
+  Then Now Still Asked Outside Inside Earlier Later Separately Instead Here There Is Are Was Were Will
+  Would Has Have Had May Can Could Should Must Did Does Do Not No`);
 
 /** Job titles and forms of address: a name may follow them inside one run of capitals. */
 const ROLE_WORDS = words(`
@@ -81,14 +82,15 @@ const ROLE_WORDS = words(`
   Spokeswoman Spokesperson Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame General Gen Gen. King Queen Prince
   Princess Leader Speaker Commissioner Mayor Judge Justice Deputy Officer Chancellor Envoy Admiral Colonel
   Col. Lt Lt. Democrat Democratic Republican Former Acting Lawmaker Analyst Professor Prof. Head Minority
-  Majority`);
+  Majority Attorney Assistant`);
 
 /** Words naming an institution or its parts: "the Senate Intelligence Committee", "Chinese Foreign Ministry". */
 const INSTITUTION_WORDS = words(`
   Ministry Department Office Bureau Agency Commission Committee Subcommittee Council Embassy Consulate
   Government Administration Parliament Congress Senate House Cabinet Treasury Navy Army Military Customs
   Police Foreign Commerce Trade Defence Defense Finance Justice Interior Intelligence Judiciary Security
-  Homeland Energy Agriculture State Armed Forces Force Coast Guard Affairs Relations Services`);
+  Homeland Energy Agriculture State Armed Forces Force Air Coast Guard Affairs Relations Services Federal
+  Reserve Board`);
 
 /** Company-form suffixes: "Apple Inc", "Huawei Technologies Co Ltd". */
 const COMPANY_SUFFIXES = words('Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited Group Holding Holdings Plc PLC LLC AG SA NV SE');
@@ -102,8 +104,22 @@ const COMBINING_FORMS = words('Sino Anglo Franco Euro Afro Indo Pan Anti Pro Non
 /** Abbreviations whose full stop ends no sentence. */
 const ABBREVIATIONS = words('Mr Mrs Ms Dr St Sen Rep Gov Gen Col Lt Prof Co Inc Corp Ltd Jr Sr No');
 
+/** Days and months: "February U.S. car production" is no name. */
+const DATE_WORDS = words(`
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+  August September October November December`);
+
+/** Units of the wire that follow "U.S." with a capital: "U.S. Dlrs". */
+const WIRE_UNITS = words('Dollar Dollars Dlr Dlrs Cents Cts Mln Billion Pct');
+
 /** Nouns after which an organisation's name is a place: the Amazon rainforest. */
 const GEOGRAPHIC_NOUNS = words('river rivers basin rainforest rainforests forest jungle delta region valley estuary');
+
+/** A wire headline: no lower-case letter outside character references such as &lt;. */
+function isCapsLine(line: string): boolean {
+  const letters = line.replace(/&lt;[^>]*>|&[a-z]+;/g, '');
+  return !/\p{Ll}/u.test(letters) && (letters.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
+}
 
 interface Token {
   start: number;
@@ -127,12 +143,16 @@ function tokenise(text: string): Token[] {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const capsLines = lineStarts.map((from, index) => {
     const line = text.slice(from, index + 1 < lineStarts.length ? lineStarts[index + 1] - 1 : text.length);
-    return !/\p{Ll}/u.test(line) && (line.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
+    return isCapsLine(line);
   });
   let line = 0;
   for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[&.'’][\p{L}\p{N}]+)*/gu)) {
     let end = match.index + match[0].length;
     let word = match[0];
+    if (text[end] === '.' && (word.includes('.') || ABBREVIATIONS.has(word))) {
+      word += '.';
+      end += 1;
+    }
     const outer = end;
     let possessive = false;
     if (/['’]s$/.test(word)) {
@@ -156,13 +176,7 @@ function tokenise(text: string): Token[] {
     };
     const previous = tokens.at(-1);
     if (previous) {
-      let gap = text.slice(previous.outer, token.start);
-      if (gap.startsWith('.') && !previous.possessive && (previous.text.includes('.') || ABBREVIATIONS.has(previous.text))) {
-        previous.end += 1;
-        previous.outer += 1;
-        previous.text += '.';
-        gap = gap.slice(1);
-      }
+      const gap = text.slice(previous.outer, token.start);
       const crossesTitle = titleBreak >= previous.outer && titleBreak < token.start;
       if (gap === '-' || gap === '\u2011') token.join = 'hyphen';
       else if (!previous.possessive && !crossesTitle && /^[ \t\u00a0]*(?:\n[ \t\u00a0]*)?$/.test(gap) && gap.length > 0) token.join = 'space';
@@ -228,6 +242,7 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
       return /[.!?:][\s"”’)\]“‘(\[]*$/.test(gap) || /\n\s*(?:[-*•]\s+)?$/.test(gap) && tokens[index].join === 'break';
     };
 
+    const lowerCase = new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []);
     const isCompoundEnd = (token: Token) => !token.capital || covered.has(tokens.indexOf(token)) || COMBINING_FORMS.has(token.text);
 
     /** The capitalised words (and connectors) before a name in the same run, in reading order. */
@@ -239,23 +254,25 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
         if (tokens[j + 1].join === 'hyphen') {
           if (isCompoundEnd(token)) break;
         } else if (!token.capital) {
-          const joined = j > 0 && token.join === 'space' && tokens[j - 1].capital && !tokens[j - 1].possessive;
+          // "Bank of China" is one name; "Mobil Oil Corp of U.S." names a company and a country.
+          const joined = j > 0 && token.join === 'space' && tokens[j - 1].capital && !tokens[j - 1].possessive && !COMPANY_SUFFIXES.has(tokens[j - 1].text);
           if (!(CONNECTORS.has(token.text) && joined)) break;
         }
         if (token.possessive) {
           owner = j === first - 1;
           break;
         }
+        if (DATE_WORDS.has(token.text) || FUNCTION_WORDS.has(token.text)) break;
         before.unshift(token);
       }
       if (first > 0 && tokens[first - 1].possessive && tokens[first].join !== 'hyphen') owner = tokens[first - 1].outer + 2 >= tokens[first].start;
-      if (before.length > 0 && FUNCTION_WORDS.has(before[0].text)) before.shift();
       return { words: before, owner };
     }
 
     /** Whether the capitalised words after a name leave it a name of its own. */
     function standsBefore(last: number, kind: EntityKind): boolean {
       if (tokens[last].possessive) return true;
+      let institution = false;
       for (let j = last + 1; j < tokens.length && tokens[j].join !== 'break'; j += 1) {
         const token = tokens[j];
         if (tokens[j].join === 'hyphen') {
@@ -265,10 +282,17 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
         if (!token.capital) {
           if (j === last + 1 && kind === 'organisation' && GEOGRAPHIC_NOUNS.has(token.text)) return false;
           const joined = j + 1 < tokens.length && tokens[j + 1].join === 'space' && tokens[j + 1].capital;
-          if (CONNECTORS.has(token.text) && joined) continue;
+          if (CONNECTORS.has(token.text) && joined) {
+            // "U.S. Department of Transportation": what follows names the institution's remit.
+            if (institution) return true;
+            continue;
+          }
           return true;
         }
         if (ROLE_WORDS.has(token.text) || FUNCTION_WORDS.has(token.text) || covered.has(j)) return true;
+        // After "U.S." a capital may start a sentence, or be the wire's capital after an abbreviation ("U.S. Dollar").
+        if (j === last + 1 && tokens[last].text.endsWith('.') && (lowerCase.has(token.text.toLowerCase()) || WIRE_UNITS.has(token.text))) return true;
+        institution ||= INSTITUTION_WORDS.has(token.text);
         if (!(INSTITUTION_WORDS.has(token.text) || COMPANY_SUFFIXES.has(token.text))) return false;
         if (token.possessive) return true;
       }
@@ -278,7 +302,22 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
     // First pass: which occurrences stand as names of their own, and which names the article
     // uses as part of an unlisted name ("Jordan" in "Michael Jordan", "Georgia" in "state of Georgia").
     const shadowed = new Set<string>();
+    const established = new Set<string>();
+    // "Michael Jordan" shadows Jordan wherever it comes; "Nikola Tesla Museum" shadows Tesla from
+    // there on unless Tesla stood alone before. A country's name inside an organisation's name
+    // ("New China News Agency") says nothing about the country elsewhere.
+    const shadow = (surface: string, last: number): false => {
+      const next = tokens[last + 1];
+      const endsRun = tokens[last].possessive || !next || next.join === 'break' || !next.capital;
+      if (endsRun || (!established.has(surface) && bySurface.get(surface)!.kind !== 'country')) shadowed.add(surface);
+      return false;
+    };
     const standing = occurrences.filter(({ surface, entity, first, last }) => {
+      const stands = standsAlone(surface, entity, first, last);
+      if (stands && tokens[first].line > 0) established.add(surface);
+      return stands;
+    });
+    function standsAlone(surface: string, entity: EntityDef, first: number, last: number): boolean {
       if (tokens[first].capsLine) return true;
       const { words: before, owner } = runBefore(first);
       if (generic.has(surface) && (owner || before.length > 0)) return false;
@@ -289,16 +328,15 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
         if (!titled && !listed) {
           // "Previous Huawei processors" may be a sentence-initial word; "by Michael Jordan" is a name.
           const run = before[0];
-          if (before.at(-1)!.capital && tokens[first].join === 'space' && !startsSentence(tokens.indexOf(run))) shadowed.add(surface);
+          if (before.at(-1)!.capital && tokens[first].join === 'space' && !startsSentence(tokens.indexOf(run))) return shadow(surface, last);
           return false;
         }
       }
       if (entity.kind === 'country' && first >= 2 && tokens[first - 1].text === 'of' && /^state$/i.test(tokens[first - 2].text)) {
-        shadowed.add(surface);
-        return false;
+        return shadow(surface, last);
       }
       return standsBefore(last, entity.kind);
-    });
+    }
     // Second pass, in reading order: the first-reference rule for a person's short forms.
     const counted = new Set<string>();
     const fullNames = new Set(standing.filter((o) => !shortForms.has(o.surface) && !shadowed.has(o.surface)).map((o) => o.entity.slug));
@@ -364,7 +402,7 @@ export function unknownNames(text: string, known: ReadonlySet<string>): { name: 
   const lines = text.split('\n');
   const found: { words: string[]; atStart: boolean }[] = [];
   for (const line of lines) {
-    const capsLine = !/\p{Ll}/u.test(line) && (line.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
+    const capsLine = isCapsLine(line);
     if (!capsLine) {
       for (const match of line.matchAll(candidate)) {
         const before = line.slice(0, match.index);
