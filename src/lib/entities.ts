@@ -90,7 +90,7 @@ const INSTITUTION_WORDS = words(`
   Government Administration Parliament Congress Senate House Cabinet Treasury Navy Army Military Customs
   Police Foreign Commerce Trade Defence Defense Finance Justice Interior Intelligence Judiciary Security
   Homeland Energy Agriculture State Armed Forces Force Air Coast Guard Affairs Relations Services Federal
-  Reserve Board`);
+  Reserve Board District Court Supreme Appeals`);
 
 /** Company-form suffixes: "Apple Inc", "Huawei Technologies Co Ltd". */
 const COMPANY_SUFFIXES = words('Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited Group Holding Holdings Plc PLC LLC AG SA NV SE');
@@ -109,6 +109,9 @@ const DATE_WORDS = words(`
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
   August September October November December`);
 
+/** Words that make a region of a country's name: North China, South China Sea. */
+const COMPASS_WORDS = words('North South East West Northern Southern Eastern Western Central Upper Lower Inner Outer Greater New');
+
 /** Units of the wire that follow "U.S." with a capital: "U.S. Dlrs". */
 const WIRE_UNITS = words('Dollar Dollars Dlr Dlrs Cents Cts Mln Billion Pct');
 
@@ -117,7 +120,7 @@ const GEOGRAPHIC_NOUNS = words('river rivers basin rainforest rainforests forest
 
 /** A wire headline: no lower-case letter outside character references such as &lt;. */
 function isCapsLine(line: string): boolean {
-  const letters = line.replace(/&lt;[^>]*>|&[a-z]+;/g, '');
+  const letters = line.replace(/&lt;[^>]*>|&[a-z]+;/g, '').replace(/\p{L}+/gu, (w) => (DATE_WORDS.has(w) ? '' : w));
   return !/\p{Ll}/u.test(letters) && (letters.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
 }
 
@@ -305,11 +308,16 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
     const established = new Set<string>();
     // "Michael Jordan" shadows Jordan wherever it comes; "Nikola Tesla Museum" shadows Tesla from
     // there on unless Tesla stood alone before. A country's name inside an organisation's name
-    // ("New China News Agency") says nothing about the country elsewhere.
-    const shadow = (surface: string, last: number): false => {
+    // ("New China News Agency") or a region's ("North China" after China) says nothing about the
+    // country elsewhere, nor does an ordinary word that a table row capitalises ("Average U.S.").
+    const shadow = (surface: string, previous: Token, last: number): false => {
+      if (lowerCase.has(previous.text.toLowerCase())) return false;
       const next = tokens[last + 1];
       const endsRun = tokens[last].possessive || !next || next.join === 'break' || !next.capital;
-      if (endsRun || (!established.has(surface) && bySurface.get(surface)!.kind !== 'country')) shadowed.add(surface);
+      const country = bySurface.get(surface)!.kind === 'country';
+      if (endsRun ? !(country && COMPASS_WORDS.has(previous.text) && established.has(surface)) : !country && !established.has(surface)) {
+        shadowed.add(surface);
+      }
       return false;
     };
     const standing = occurrences.filter(({ surface, entity, first, last }) => {
@@ -328,12 +336,13 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
         if (!titled && !listed) {
           // "Previous Huawei processors" may be a sentence-initial word; "by Michael Jordan" is a name.
           const run = before[0];
-          if (before.at(-1)!.capital && tokens[first].join === 'space' && !startsSentence(tokens.indexOf(run))) return shadow(surface, last);
+          if (before.at(-1)!.capital && tokens[first].join === 'space' && !startsSentence(tokens.indexOf(run))) return shadow(surface, before.at(-1)!, last);
           return false;
         }
       }
       if (entity.kind === 'country' && first >= 2 && tokens[first - 1].text === 'of' && /^state$/i.test(tokens[first - 2].text)) {
-        return shadow(surface, last);
+        shadowed.add(surface);
+        return false;
       }
       return standsBefore(last, entity.kind);
     }

@@ -122,6 +122,26 @@ describe('entityMatcher: context that makes a name something else', () => {
   });
 });
 
+describe('entityMatcher on wire copy', () => {
+  it.each([
+    ['a loan of 300 mln U.S. Dlrs to finance a terminal', ['us']],
+    ['The U.S. And Brazil, the largest coffee importer, disagreed.', ['us', 'brazil']],
+    ['the U.S. District Court for Delaware ruled', ['us']],
+    ['Mobil Oil Corp of U.S. plans an office', ['us']],
+    ['the U.S. Department of Transportation said', ['us']],
+    ['at average U.S. producing\nlocations.\n\nAdjustments --\n1.80\nAverage U.S. location 0.53', ['us']],
+    ['China\'s wheat crop is threatened in\nNorth China, the New China News Agency said.', ['china']],
+    ['Marvin Warner, the owner of Home State, was jailed. Warner appealed.', []],
+    ['Shares of Time\nWarner rose.', []],
+    ['rumors drove American\nExpress shares up', []],
+  ])('%s', (text, want) => {
+    expect(found(text)).toEqual(want);
+  });
+  it('reads a capitals headline with a ticker and a date as a headline', () => {
+    expect(names.find('BAYER &lt;BAYRY> MAKES U.S. ACQUISITION - March 3\nBayer AG said it bought a firm.')).toEqual(['us']);
+  });
+});
+
 describe('entityMatcher: first reference', () => {
   it('does not link a person by the surname alone', () => {
     expect(found('Vance said tariffs would help. Warner agreed. Xi did not.')).toEqual([]);
