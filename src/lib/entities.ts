@@ -375,13 +375,18 @@ export function resolveEntities(found: readonly string[], add: readonly string[]
 /** Sentence-initial words that are ordinary vocabulary, beyond the function words. */
 const SENTENCE_STARTERS = words(`
   Previous Details Authorities Investigations Concerns Hackers Speaking Retailers Analysts Officials
-  Shares Sales Revenue Profit Net Earnings Sources Critics Experts Investors Traders Users Researchers`);
+  Shares Sales Revenue Profit Net Earnings Sources Critics Experts Investors Traders Users Researchers Pay
+  Record`);
 
 /** Capitalised words and acronyms that are ordinary vocabulary, not names. */
 const COMMON_CAPITALISED = words(`
-  Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-  August September October November December CEO CFO CPU GPU AI IP IoT EUV GDP WiFi Wi-Fi PC TV Group
-  Inc Ltd Corp Co`);
+  CEO CFO CPU GPU AI IP IoT EUV GDP WiFi Wi-Fi PC TV Net Shr Qtr Revs Avg Avge`);
+
+/** Words that name nothing on their own: "the Company", "the Fund". */
+const GENERIC_NOUNS = words('Company Bank Fund Federation National International Exchange Securities');
+
+/** Month abbreviations of the wire: "Pay April 1, Record March 15", "Dec 31". */
+const MONTH_ABBREVIATIONS = words('Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec');
 
 /**
  * Names in a text that look like entities but are on no list: runs of capitalised words
@@ -397,32 +402,54 @@ const COMMON_CAPITALISED = words(`
 export function unknownNames(text: string, known: ReadonlySet<string>): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   const word = "\\p{Lu}[\\p{L}\\p{N}&]*(?:(?:[.-]|['\u2019](?=\\p{Lu}))[\\p{L}\\p{N}&]+)*";
-  const candidate = new RegExp(`(?<![\\p{L}\\p{N}'\u2019-])${word}(?:[ \\t]+(?:(?:of|de)[ \\t]+)?${word})*`, 'gu');
+  const candidate = new RegExp(`(?<![\\p{L}\\p{N}'\u2019-])${word}(?:[ \\t]+(?:(?:of|de|and)[ \\t]+)?${word})*`, 'gu');
   const knownTerms = new Set([...known].map(normalise));
+  const isListed = (name: string) => knownTerms.has(normalise(name)) || knownTerms.has(normalise(`${name}.`));
   const isKnown = (parts: string[]): boolean => {
     // A listed name, alone or followed by institution words or a company suffix.
     for (let end = parts.length; end > 0; end -= 1) {
-      if (knownTerms.has(normalise(parts.slice(0, end).join(' ')))) {
+      if (isListed(parts.slice(0, end).join(' '))) {
         return parts.slice(end).every((w) => INSTITUTION_WORDS.has(w) || COMPANY_SUFFIXES.has(w) || CONNECTORS.has(w));
       }
     }
     return false;
   };
-  const lines = text.split('\n');
+  // Headlines in capitals are dropped; inside the text, a line that ends without punctuation
+  // before a capitalised word is a wrapped line, so "International Monetary\nFund" stays whole.
+  const [title = '', ...rest] = text.split('\n').map((line) => (isCapsLine(line) ? '' : line));
+  const paragraphs = [title, rest.join('\n').replace(/([\p{L}\p{N}])[ \t]*\n[ \t]*(?=\p{Lu})/gu, '$1 ')];
   const found: { words: string[]; atStart: boolean }[] = [];
-  for (const line of lines) {
-    const capsLine = isCapsLine(line);
-    if (!capsLine) {
-      for (const match of line.matchAll(candidate)) {
-        const before = line.slice(0, match.index);
-        const atStart = /^[\s"“‘(\[*•-]*$/.test(before) || /[.!?:][\s"”’)\]“‘(\[]*$/.test(before);
-        const parts = match[0].replace(/[.-]+$/, '').trim().split(/\s+/);
-        found.push({ words: parts, atStart });
+  for (const line of paragraphs.join('\n').split('\n')) {
+    for (const match of line.matchAll(candidate)) {
+      const before = line.slice(0, match.index);
+      let atStart = /^[\s"“‘(\[*•-]*$/.test(before) || /[.!?:][\s"”’)\]“‘(\[]*$/.test(before);
+      // "Securities and Exchange Commission" is one name, "Jean-Claude Juncker and Conan O'Brien" two.
+      const segments = match[0].replace(/[.-]+$/, '').trim().split(/\s+and\s+/);
+      let words = segments[0].split(/\s+/);
+      for (const segment of segments.slice(1)) {
+        const next = segment.split(/\s+/);
+        const completes = (w: string) => INSTITUTION_WORDS.has(w) || COMPANY_SUFFIXES.has(w);
+        if (completes(next.at(-1)!) && !completes(words.at(-1)!)) words = [...words, 'and', ...next];
+        else {
+          found.push({ words, atStart });
+          words = next;
+          atStart = false;
+        }
       }
+      found.push({ words, atStart });
     }
   }
   const lowerCase = new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []);
   const inSentence = new Set(found.filter((f) => !f.atStart).map((f) => f.words.join(' ')));
+  const ordinaryAlone = (name: string) =>
+    FUNCTION_WORDS.has(name) ||
+    SENTENCE_STARTERS.has(name) ||
+    COMMON_CAPITALISED.has(name) ||
+    MONTH_ABBREVIATIONS.has(name) ||
+    GENERIC_NOUNS.has(name) ||
+    INSTITUTION_WORDS.has(name) ||
+    COMPANY_SUFFIXES.has(name) ||
+    WIRE_UNITS.has(name);
   for (const { words: parts, atStart } of found) {
     let run = parts;
     let startsSentence = atStart;
@@ -435,22 +462,23 @@ export function unknownNames(text: string, known: ReadonlySet<string>): { name: 
       while (run.length > 1 && CONNECTORS.has(run[0])) run = run.slice(1);
       startsSentence = false;
     }
-    // Job titles split a run: "Nvidia CEO Jensen Huang" names Nvidia and Jensen Huang.
+    // Job titles and dates split a run: "Nvidia CEO Jensen Huang" names Nvidia and Jensen Huang.
     const pieces: string[][] = [[]];
     for (const w of run) {
-      if (ROLE_WORDS.has(w) || COMMON_CAPITALISED.has(w) && pieces.at(-1)!.length === 0) {
+      if (ROLE_WORDS.has(w) || DATE_WORDS.has(w) || MONTH_ABBREVIATIONS.has(w) || (COMMON_CAPITALISED.has(w) && pieces.at(-1)!.length === 0)) {
         if (pieces.at(-1)!.length > 0) pieces.push([]);
       } else pieces.at(-1)!.push(w);
     }
-    for (const piece of pieces) {
-      while (piece.length > 0 && CONNECTORS.has(piece.at(-1)!)) piece.pop();
-      if (piece.length === 0) continue;
+    pieces.forEach((piece, index) => {
+      while (piece.length > 0 && (CONNECTORS.has(piece.at(-1)!) || piece.at(-1) === 'and')) piece.pop();
+      while (piece.length > 0 && (CONNECTORS.has(piece[0]) || piece[0] === 'and')) piece.shift();
+      if (piece.length === 0) return;
       const name = piece.join(' ');
-      if (piece.length === 1 && (startsSentence || FUNCTION_WORDS.has(name) || SENTENCE_STARTERS.has(name) || COMMON_CAPITALISED.has(name))) continue;
-      if (name.length < 2 || /^\p{Lu}\p{Ll}?$/u.test(name)) continue;
-      if (isKnown(piece)) continue;
+      if (piece.length === 1 && ((startsSentence && index === 0) || ordinaryAlone(name))) return;
+      if (name.length < 2 || /^\p{Lu}\p{Ll}?$/u.test(name)) return;
+      if (isKnown(piece)) return;
       counts.set(name, (counts.get(name) ?? 0) + 1);
-    }
+    });
   }
   return [...counts.entries()]
     .map(([name, count]) => ({ name, count }))

@@ -57,6 +57,14 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
     }
   });
 
+  it.runIf(contentDir === `${root}content`)('keeps on every seed article the entities it names', () => {
+    const seeds: Record<string, string[]> = YAML.parse(readFileSync(join(root, 'tests/fixtures/entity-labels/seed-entities.yaml'), 'utf8'));
+    for (const [slug, want] of Object.entries(seeds)) {
+      const links = [...readPage(distDir, paths.article(slug)).querySelectorAll('.entity-links a')].map((a) => a.getAttribute('href'));
+      expect(links, slug).toEqual(expect.arrayContaining(want.map((entity) => url(paths.entity(entity)))));
+    }
+  });
+
   it('groups the entity index by kind with counts', () => {
     const index = readPage(distDir, paths.entities());
     const headings = [...index.querySelectorAll('main h2')].map((h) => h.textContent);
