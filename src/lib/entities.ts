@@ -125,6 +125,7 @@ function isCapsLine(line: string): boolean {
 }
 
 interface Token {
+  index: number;
   start: number;
   /** End of the word without a possessive ending. */
   end: number;
@@ -135,21 +136,47 @@ interface Token {
   possessive: boolean;
   /** How the token joins the one before it: in one run of words, by a hyphen, or not at all. */
   join: 'space' | 'hyphen' | 'break';
-  capsLine: boolean;
-  line: number;
+  /** On the first line, the title. */
+  inTitle: boolean;
 }
 
-function tokenise(text: string): Token[] {
+/** Characters no run of capitalised words crosses. */
+const RUN_BREAKS = new Set([...',;:()[]"“”!?']);
+
+/**
+ * The stretches of text around the given positions that can hold a run of capitalised words
+ * through them, with one word before each for telling a sentence start: only these are split
+ * into words, so a long article costs little more than its names.
+ */
+function neighbourhoods(text: string, positions: readonly [number, number][]): [number, number][] {
+  const reach = 400;
+  const stretches: [number, number][] = [];
+  for (const [from, to] of positions) {
+    let start = from - 1;
+    while (start > Math.max(0, from - reach) && !RUN_BREAKS.has(text[start]) && !(text[start] === '\n' && text[start - 1] === '\n')) start -= 1;
+    let end = to;
+    while (end < Math.min(text.length, to + reach) && !RUN_BREAKS.has(text[end]) && !(text[end] === '\n' && text[end + 1] === '\n')) end += 1;
+    start = Math.max(0, start - 40);
+    const last = stretches.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end + 1);
+    else stretches.push([start, end + 1]);
+  }
+  return stretches;
+}
+
+function tokenise(text: string, stretches: readonly [number, number][]): Token[] {
   const tokens: Token[] = [];
   const titleBreak = text.indexOf('\n');
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const capsLines = lineStarts.map((from, index) => {
-    const line = text.slice(from, index + 1 < lineStarts.length ? lineStarts[index + 1] - 1 : text.length);
-    return isCapsLine(line);
-  });
-  let line = 0;
-  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[&.'’][\p{L}\p{N}]+)*/gu)) {
+  const wordPattern = /[\p{L}\p{N}]+(?:[&.'’][\p{L}\p{N}]+)*/gu;
+  for (const [from, to] of stretches) {
+    wordPattern.lastIndex = from;
+    for (let match = wordPattern.exec(text); match && match.index < to; match = wordPattern.exec(text)) {
+      addToken(match);
+    }
+  }
+  return tokens;
+
+  function addToken(match: RegExpExecArray): void {
     let end = match.index + match[0].length;
     let word = match[0];
     if (text[end] === '.' && (word.includes('.') || ABBREVIATIONS.has(word))) {
@@ -165,8 +192,8 @@ function tokenise(text: string): Token[] {
     } else if (/s$/.test(word) && /^['’](?![\p{L}\p{N}])/u.test(text.slice(outer, outer + 2))) {
       possessive = true;
     }
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= match.index) line += 1;
     const token: Token = {
+      index: tokens.length,
       start: match.index,
       end,
       outer,
@@ -174,8 +201,7 @@ function tokenise(text: string): Token[] {
       capital: /^\p{Lu}/u.test(word),
       possessive,
       join: 'break',
-      capsLine: capsLines[line],
-      line,
+      inTitle: titleBreak < 0 || match.index < titleBreak,
     };
     const previous = tokens.at(-1);
     if (previous) {
@@ -186,7 +212,6 @@ function tokenise(text: string): Token[] {
     }
     tokens.push(token);
   }
-  return tokens;
 }
 
 const normalise = (term: string): string => term.trim().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
@@ -219,7 +244,9 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
 
   function find(text: string): string[] {
     if (!pattern) return [];
-    const tokens = tokenise(text);
+    const matches = [...text.matchAll(pattern)];
+    if (matches.length === 0) return [];
+    const tokens = tokenise(text, neighbourhoods(text, matches.map((m) => [m.index, m.index + m[0].length])));
     const byStart = new Map(tokens.map((token, index) => [token.start, index]));
     const byEnd = new Map<number, number>();
     tokens.forEach((token, index) => {
@@ -228,7 +255,7 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
     });
     const occurrences: { surface: string; entity: EntityDef; first: number; last: number }[] = [];
     const covered = new Set<number>();
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matches) {
       const first = byStart.get(match.index);
       const last = byEnd.get(match.index + match[0].length);
       // A name that starts or ends inside a word is not that name: O'Brien, Xi'an.
@@ -245,8 +272,25 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
       return /[.!?:][\s"”’)\]“‘(\[]*$/.test(gap) || /\n\s*(?:[-*•]\s+)?$/.test(gap) && tokens[index].join === 'break';
     };
 
-    const lowerCase = new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []);
-    const isCompoundEnd = (token: Token) => !token.capital || covered.has(tokens.indexOf(token)) || COMBINING_FORMS.has(token.text);
+    const capsLines = new Map<number, boolean>();
+    /** Whether the line around a position is a headline in capitals; worked out once a line. */
+    const onCapsLine = (position: number): boolean => {
+      const from = text.lastIndexOf('\n', position - 1) + 1;
+      let caps = capsLines.get(from);
+      if (caps === undefined) {
+        const to = text.indexOf('\n', position);
+        caps = isCapsLine(text.slice(from, to < 0 ? text.length : to));
+        capsLines.set(from, caps);
+      }
+      return caps;
+    };
+    let lowerWords: Set<string> | undefined;
+    /** Whether the word occurs in lower case in the text; worked out only when a name needs it. */
+    const inLowerCase = (word: string): boolean => {
+      lowerWords ??= new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu) ?? []);
+      return lowerWords.has(word.toLowerCase());
+    };
+    const isCompoundEnd = (token: Token) => !token.capital || covered.has(token.index) || COMBINING_FORMS.has(token.text);
 
     /** The capitalised words (and connectors) before a name in the same run, in reading order. */
     function runBefore(first: number): { words: Token[]; owner: boolean } {
@@ -294,7 +338,7 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
         }
         if (ROLE_WORDS.has(token.text) || FUNCTION_WORDS.has(token.text) || covered.has(j)) return true;
         // After "U.S." a capital may start a sentence, or be the wire's capital after an abbreviation ("U.S. Dollar").
-        if (j === last + 1 && tokens[last].text.endsWith('.') && (lowerCase.has(token.text.toLowerCase()) || WIRE_UNITS.has(token.text))) return true;
+        if (j === last + 1 && tokens[last].text.endsWith('.') && (WIRE_UNITS.has(token.text) || inLowerCase(token.text))) return true;
         institution ||= INSTITUTION_WORDS.has(token.text);
         if (!(INSTITUTION_WORDS.has(token.text) || COMPANY_SUFFIXES.has(token.text))) return false;
         if (token.possessive) return true;
@@ -311,7 +355,7 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
     // ("New China News Agency") or a region's ("North China" after China) says nothing about the
     // country elsewhere, nor does an ordinary word that a table row capitalises ("Average U.S.").
     const shadow = (surface: string, previous: Token, last: number): false => {
-      if (lowerCase.has(previous.text.toLowerCase())) return false;
+      if (inLowerCase(previous.text)) return false;
       const next = tokens[last + 1];
       const endsRun = tokens[last].possessive || !next || next.join === 'break' || !next.capital;
       const country = bySurface.get(surface)!.kind === 'country';
@@ -322,21 +366,21 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
     };
     const standing = occurrences.filter(({ surface, entity, first, last }) => {
       const stands = standsAlone(surface, entity, first, last);
-      if (stands && tokens[first].line > 0) established.add(surface);
+      if (stands && !tokens[first].inTitle) established.add(surface);
       return stands;
     });
     function standsAlone(surface: string, entity: EntityDef, first: number, last: number): boolean {
-      if (tokens[first].capsLine) return true;
+      if (onCapsLine(tokens[first].start)) return true;
       const { words: before, owner } = runBefore(first);
       if (generic.has(surface) && (owner || before.length > 0)) return false;
       if (before.length > 0) {
         const role = before.findLastIndex((token) => ROLE_WORDS.has(token.text));
         const titled = role >= 0 && before.slice(role + 1).every((token) => INSTITUTION_WORDS.has(token.text) || CONNECTORS.has(token.text));
-        const listed = before.every((token) => covered.has(tokens.indexOf(token)));
+        const listed = before.every((token) => covered.has(token.index));
         if (!titled && !listed) {
           // "Previous Huawei processors" may be a sentence-initial word; "by Michael Jordan" is a name.
           const run = before[0];
-          if (before.at(-1)!.capital && tokens[first].join === 'space' && !startsSentence(tokens.indexOf(run))) return shadow(surface, before.at(-1)!, last);
+          if (before.at(-1)!.capital && tokens[first].join === 'space' && !startsSentence(run.index)) return shadow(surface, before.at(-1)!, last);
           return false;
         }
       }
@@ -355,7 +399,7 @@ export function entityMatcher(entities: readonly EntityDef[]): EntityMatcher {
       const administration = /^[Aa]dministration$/.test(tokens[last + 1]?.text ?? '') && tokens[last + 1].join === 'space' && !tokens[last].possessive;
       if (shortForms.has(surface) && !administration) {
         // A headline names a person by surname; the text below gives the full name.
-        const titleShortForm = tokens[first].line === 0 && fullNames.has(entity.slug);
+        const titleShortForm = tokens[first].inTitle && fullNames.has(entity.slug);
         if (!counted.has(entity.slug) && !titleShortForm) continue;
       }
       counted.add(entity.slug);
