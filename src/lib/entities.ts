@@ -3,30 +3,38 @@
  * every occurrence of a name or alias of content/entities.yaml, whatever the length of the list:
  * whole words, exact capitalisation (its aliases spell out the variants, such as NVIDIA), so
  * "US" never matches "us" or "USB", and a possessive (China’s, Huawei's) still matches. Longest
- * first: "Xi Jinping" wins over "Xi", "US Senate" over "US".
+ * first: "Xi Jinping" wins over "Xi", "US Senate" over "US". The text's first line is its title.
  *
  * An occurrence then counts only if it stands as a name of its own:
  * - It is not part of a longer run of capitalised words that is not itself on the list: "Warner"
  *   in "Time Warner", "Vance" in "Eaton Vance Management", "Korea" in "North Korea", "Apple" in
  *   "Apple Daily", "China" in "Bank of China", "Warner" in "Warner-Lambert" or "O'Brien-Warner",
- *   "Xi" in "Xi'an". The run may carry, around the name, a sentence-initial word (The, But, In…),
- *   job titles (Chinese President Xi Jinping, Nvidia CEO), institution words (the Senate
- *   Intelligence Committee, the Chinese Foreign Ministry), company suffixes (Apple Inc), another
- *   listed name joined by a hyphen (US-China, Sino-US) or a lower-case word (China-based).
- *   A run ends at punctuation, a possessive, a blank line, a list item and the first line
- *   break (the first line is the title). Lines in capitals (wire headlines) carry no such
- *   information, so there every listed acronym counts.
+ *   "Xi" in "Xi'an", "Brien" in "O'Brien". Around the name the run may hold job titles (Chinese
+ *   President Xi Jinping, Nvidia CEO, Secretary of State Marco Rubio), institution words and
+ *   their remit (the Senate Intelligence Committee, the U.S. Department of Transportation),
+ *   company suffixes (Apple Inc), a listed name or a lower-case word joined by a hyphen
+ *   (US-China, Sino-US, China-based), a function word (The, But, And) or a date before it.
+ *   After "U.S." a capitalised unit or word that the text also writes in lower case starts no
+ *   name ("U.S. Dlrs", "U.S. Economy"). A run ends at punctuation, a possessive, a blank line and
+ *   the title's line break; a single line break inside a paragraph (wrapped wire copy) does not
+ *   end it. A line in capitals (a wire headline) says nothing about runs: there a listed name
+ *   written in capitals (NVIDIA, U.S., FCC) counts as it stands.
  * - A name made only of institution words ("Senate", "Commerce Department") does not count after
  *   another name or a possessive: "Brazil’s Senate", "the Brazilian Senate".
- * - A name first seen as the second part of an unlisted name (Michael Jordan, North Korea,
- *   Nikola Tesla) is read as that name's short form for the rest of the article.
- * - An organisation named like a place is not linked before a geographic noun (the Amazon
- *   rainforest), nor a country after "state of" (the US state of Georgia).
+ * - A name seen as the last word of an unlisted name (Michael Jordan, North Korea, the state of
+ *   Georgia) is that name's short form everywhere in the article, title included; one seen
+ *   inside an unlisted name (Nikola Tesla Museum) is so from there on, unless it stood alone
+ *   before. This is not inferred from a sentence's first word ("Previous Huawei chips"), a word
+ *   the text also writes in lower case (a table's "Average U.S."), a region's name once the
+ *   country stood alone (North China), or a country's name inside an organisation's.
+ * - An organisation is not linked before a geographic noun (the Amazon rainforest), nor a country
+ *   after "state of" (the US state of Georgia).
  * - First reference: a person's alias with fewer words than the full name ("Xi", "Vance") counts
- *   only once the full name (or a full-length alias) has counted in the same article. The title
- *   is the exception that headlines make: a short form there counts if the full name counts
- *   anywhere in the text. An article's entities are a set, so a person is linked exactly when
- *   the full name counts somewhere; the surname alone never links anyone.
+ *   only once the full name (or a full-length alias) has counted earlier in the text, or when it
+ *   names an administration ("the Biden administration"). A headline names people by surname,
+ *   so in the title a short form counts when the full name counts anywhere in the text. An
+ *   article's entities are a set, so a person is linked exactly when the full name counts
+ *   somewhere (or an administration is named); a surname alone never links anyone.
  */
 
 export const ENTITY_KINDS = ['organisation', 'person', 'country'] as const;
