@@ -1,25 +1,31 @@
 /**
- * The digest importer: turns a plain-text digest into Markdown articles in content/articles/.
+ * The importer: turns plain-text digests, or folders of one-article files, into Markdown
+ * articles in content/articles/.
  *
- *   npm run import -- <digest.txt> --date YYYY-MM-DD [--force] [--dry-run] [--out DIR]
+ *   npm run import -- <digest.txt | folder/>... [--date YYYY-MM-DD] [--topic a,b] [--allow-short]
+ *                     [--force] [--dry-run] [--out DIR]
  *
- * It never overwrites an existing article unless --force is given, prints one line per file,
- * and exits non-zero with "file:line: problem" when the digest cannot be split into articles.
+ * Every problem of every input is listed ("file:line: problem") and counted, and then nothing is
+ * written. It never overwrites an existing article unless --force is given.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
-import { decodeDigest, DigestError, splitDigest } from '../src/lib/digest.ts';
+import { decodeDigest, DigestError, formatProblem, splitDigest, type Problem } from '../src/lib/digest.ts';
+import { decodeCharacterReferences } from '../src/lib/char-refs.ts';
+import { findDuplicates } from '../src/lib/import-duplicates.ts';
+import { dateFromFileName, isArticleFileName } from '../src/lib/import-sources.ts';
 import { normaliseTypography } from '../src/lib/typography.ts';
 import { slugify } from '../src/lib/slug.ts';
-import { assignTopics, type TopicKeywords } from '../src/lib/topic-assign.ts';
+import { assignTopics, scoreTopics, type TopicKeywords } from '../src/lib/topic-assign.ts';
 import { summarise } from '../src/lib/summary.ts';
 import { renderArticleFile } from '../src/lib/article-file.ts';
 import { parseIsoDate } from '../src/lib/dates.ts';
 import { entityMatcher, unknownNames, type EntityDef } from '../src/lib/entities.ts';
 
-const USAGE = 'usage: npm run import -- <digest.txt> --date YYYY-MM-DD [--force] [--dry-run] [--out content/articles]';
+const USAGE =
+  'usage: npm run import -- <digest.txt | folder/>... [--date YYYY-MM-DD] [--topic a,b] [--allow-short] [--force] [--dry-run] [--out content/articles]';
 
 class UsageError extends Error {}
 
@@ -47,13 +53,19 @@ function readEntities(file: string): EntityDef[] {
 }
 
 export interface ImportOptions {
-  digest: string;
-  date: string;
+  /** Digest files and folders of one-article files. */
+  inputs: string[];
+  /** Publication date for every article; without it, each file's name must start with one. */
+  date?: string;
   out: string;
   topicsFile: string;
   entitiesFile: string;
+  /** Topics for every article of the run, instead of assigning them from keywords. */
+  topics?: string[];
   force: boolean;
   dryRun: boolean;
+  /** Import suspicious splits (very short articles, title-like lines inside a body) as they are. */
+  allowShort?: boolean;
   log: (line: string) => void;
 }
 
@@ -62,44 +74,160 @@ export interface ImportResult {
   skipped: string[];
 }
 
+interface Source {
+  file: string;
+  /** A file of a folder: one article, its first line the title. */
+  oneArticle: boolean;
+}
+
+/** The files named on the command line, folders opened to their text files. */
+function listSources(inputs: readonly string[], problems: Problem[]): Source[] {
+  const sources: Source[] = [];
+  for (const input of inputs) {
+    if (!existsSync(input)) {
+      problems.push({ file: input, line: 1, message: 'no such file or folder' });
+      continue;
+    }
+    if (!statSync(input).isDirectory()) {
+      sources.push({ file: input, oneArticle: false });
+      continue;
+    }
+    const names = readdirSync(input).filter(isArticleFileName).sort();
+    if (names.length === 0) problems.push({ file: input, line: 1, message: 'the folder holds no .txt or .md files' });
+    for (const name of names) sources.push({ file: join(input, name), oneArticle: true });
+  }
+  return sources;
+}
+
+interface Prepared {
+  file: string;
+  line: number;
+  date: string;
+  slug: string;
+  title: string;
+  paragraphs: string[];
+  topics: string[];
+  summary: string;
+}
+
 export function importDigest(options: ImportOptions): ImportResult {
-  if (!parseIsoDate(options.date)) {
+  if (options.date !== undefined && !parseIsoDate(options.date)) {
     throw new UsageError(`--date "${options.date}" is not a real calendar date in the form YYYY-MM-DD`);
   }
-  if (!existsSync(options.digest)) throw new UsageError(`${options.digest}: no such file`);
+  const problems: Problem[] = [];
+  const suspicions: Problem[] = [];
+  const notes: string[] = [];
+  const sources = listSources(options.inputs, problems);
   const topics = readTopics(options.topicsFile);
   const known = entityMatcher(readEntities(options.entitiesFile)).terms;
-  const text = decodeDigest(readFileSync(options.digest), options.digest);
-  const articles = splitDigest(text, options.digest);
 
-  const seen = new Map<string, number>();
-  const prepared = articles.map((article) => {
-    const title = normaliseTypography(article.title);
-    const paragraphs = article.paragraphs.map(normaliseTypography);
-    const slug = slugify(title);
-    if (!slug) {
-      throw new DigestError(options.digest, article.line, `title "${title}" has no letters or digits to make a URL from`);
-    }
-    const earlier = seen.get(slug);
-    if (earlier !== undefined) {
-      throw new DigestError(
-        options.digest,
-        article.line,
-        `title "${title}" gives the same URL as the article at line ${earlier}; give one of them a different title`,
+  if (options.topics) {
+    const slugs = new Set(topics.map((topic) => topic.slug));
+    const unknown = options.topics.filter((topic) => !slugs.has(topic));
+    if (options.topics.length === 0 || unknown.length > 0) {
+      throw new UsageError(
+        `--topic: ${unknown.length > 0 ? `unknown topic ${unknown.map((t) => `"${t}"`).join(', ')}` : 'no topic given'}; use one of: ${[...slugs].join(', ')} (or add it to ${options.topicsFile})`,
       );
     }
-    seen.set(slug, article.line);
-    const body = paragraphs.join('\n\n');
-    const topicSlugs = assignTopics(title, body, topics);
-    if (topicSlugs.length === 0) {
-      throw new DigestError(
-        options.digest,
-        article.line,
-        `no topic keyword occurs in "${title}"; add a keyword to ${options.topicsFile} or import and set its topics by hand`,
+  }
+
+  // Dates: --date for all, or each file's name.
+  const dates = new Map<string, string>();
+  const undated: string[] = [];
+  for (const source of sources) {
+    const fromName = source.oneArticle ? dateFromFileName(basename(source.file)) : undefined;
+    const date = options.date ?? fromName;
+    if (!date) undated.push(source.file);
+    else if (!parseIsoDate(date)) problems.push({ file: source.file, line: 1, message: `the name starts with "${date}", which is not a real calendar date; rename it or give --date` });
+    else dates.set(source.file, date);
+  }
+  if (undated.length > 0) {
+    const shown = undated.slice(0, 10).join(', ') + (undated.length > 10 ? ` and ${undated.length - 10} more` : '');
+    throw new UsageError(`--date is required: ${undated.length === 1 ? 'this file has' : `these ${undated.length} files have`} no date at the start of the name (YYYY-MM-DD-...): ${shown}`);
+  }
+
+  // Read and split every file; collect every problem before deciding anything.
+  const split: { file: string; date: string; articles: ReturnType<typeof splitDigest>['articles'] }[] = [];
+  for (const source of sources) {
+    let text: string;
+    try {
+      text = decodeDigest(readFileSync(source.file), source.file);
+    } catch (error) {
+      if (error instanceof DigestError) {
+        problems.push(...error.problems);
+        continue;
+      }
+      throw error;
+    }
+    const references = decodeCharacterReferences(text);
+    if (references.decoded > 0 || references.removed.length > 0) {
+      const removed = references.removed.length > 0 ? `; removed ${references.removed.length} that stood for control characters (${[...new Set(references.removed)].join(' ')})` : '';
+      notes.push(`${source.file}: decoded ${references.decoded} HTML character ${references.decoded === 1 ? 'reference' : 'references'}${removed}`);
+    }
+    for (const reference of references.invalid) {
+      const line = text.slice(0, text.indexOf(reference)).split('\n').length;
+      problems.push({ file: source.file, line, message: `${reference} is not a character; replace it with the character meant` });
+    }
+    const result = splitDigest(references.text, source.file, { oneArticle: source.oneArticle });
+    problems.push(...result.problems);
+    suspicions.push(...result.suspicions);
+    split.push({ file: source.file, date: dates.get(source.file)!, articles: result.articles });
+  }
+
+  const candidates = split.flatMap(({ file, date, articles }) =>
+    articles.map((article) => {
+      const title = normaliseTypography(article.title);
+      const paragraphs = article.paragraphs.map(normaliseTypography);
+      return { file, date, line: article.line, title, paragraphs, slug: slugify(title) };
+    }),
+  );
+  for (const candidate of candidates) {
+    if (!candidate.slug) {
+      problems.push({ file: candidate.file, line: candidate.line, message: `title "${candidate.title}" has no letters or digits to make a URL from` });
+    }
+  }
+  const duplicates = findDuplicates(candidates.filter((c) => c.slug));
+  problems.push(...duplicates.problems);
+  notes.push(...duplicates.notes);
+
+  const prepared: Prepared[] = [];
+  const untopical: Problem[] = [];
+  candidates
+    .filter((c) => c.slug)
+    .forEach((candidate, index) => {
+      if (duplicates.repeats.has(index)) return;
+      const { title, slug } = duplicates.renamed.get(index) ?? candidate;
+      const body = candidate.paragraphs.join('\n\n');
+      const assigned = options.topics ?? assignTopics(title, body, topics);
+      if (assigned.length === 0) {
+        const best = scoreTopics(title, body, topics).slice(0, 3);
+        untopical.push({
+          file: candidate.file,
+          line: candidate.line,
+          message: `no topic for "${title}"; ${best.length > 0 ? `best candidates: ${best.map((b) => `${b.slug} (${b.score})`).join(', ')}` : 'no topic keyword occurs in it'}`,
+        });
+      }
+      prepared.push({ ...candidate, title, slug, topics: assigned, summary: summarise(candidate.paragraphs[0]) });
+    });
+  if (untopical.length > 0) {
+    problems.push(...untopical);
+    notes.push(`${untopical.length} ${untopical.length === 1 ? 'article has' : 'articles have'} no topic: give --topic a,b for this run, or add keywords to ${options.topicsFile}`);
+  }
+
+  for (const line of notes) options.log(line);
+  if (suspicions.length > 0) {
+    if (options.allowShort) {
+      for (const s of suspicions) options.log(`confirmed (--allow-short): ${formatProblem(s)}`);
+    } else {
+      problems.push(
+        ...suspicions.map((s) => ({ ...s, message: `${s.message}; check the split, then import again with --allow-short to confirm it` })),
       );
     }
-    return { slug, title, paragraphs, topics: topicSlugs, summary: summarise(paragraphs[0]), line: article.line };
-  });
+  }
+  if (problems.length > 0) {
+    const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${sources.length} ${sources.length === 1 ? 'file' : 'files'}`;
+    throw new DigestError(problems, `${count}; nothing was written`);
+  }
 
   const result: ImportResult = { written: [], skipped: [] };
   if (!options.dryRun) mkdirSync(options.out, { recursive: true });
@@ -111,7 +239,7 @@ export function importDigest(options: ImportOptions): ImportResult {
       options.log(`skipped ${shown} (exists; pass --force to overwrite)`);
       continue;
     }
-    const contents = renderArticleFile({ ...article, date: options.date });
+    const contents = renderArticleFile(article);
     if (!options.dryRun) writeFileSync(file, contents);
     result.written.push(file);
     options.log(`${options.dryRun ? 'would write' : 'wrote'} ${shown}  [${article.topics.join(', ')}]`);
@@ -121,7 +249,7 @@ export function importDigest(options: ImportOptions): ImportResult {
     }
   }
   options.log(
-    `${result.written.length} ${options.dryRun ? 'to write' : 'written'}, ${result.skipped.length} skipped, from ${prepared.length} articles in ${options.digest}`,
+    `${result.written.length} ${options.dryRun ? 'to write' : 'written'}, ${result.skipped.length} skipped, from ${prepared.length} articles in ${sources.length} ${sources.length === 1 ? 'file' : 'files'}${duplicates.repeats.size > 0 ? ` (${duplicates.repeats.size} repeated ${duplicates.repeats.size === 1 ? 'text' : 'texts'} imported once)` : ''}`,
   );
   return result;
 }
@@ -134,6 +262,8 @@ function main(argv: string[]): number {
       allowPositionals: true,
       options: {
         date: { type: 'string' },
+        topic: { type: 'string' },
+        'allow-short': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         out: { type: 'string', default: 'content/articles' },
@@ -151,17 +281,19 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length !== 1 || !values.date) {
-    console.error(`import: ${positionals.length !== 1 ? 'give exactly one digest file' : '--date is required'}\n${USAGE}`);
+  if (positionals.length === 0) {
+    console.error(`import: give at least one digest file or folder\n${USAGE}`);
     return 2;
   }
   try {
     importDigest({
-      digest: positionals[0],
+      inputs: positionals,
       date: values.date,
+      topics: values.topic?.split(',').map((t) => t.trim()).filter(Boolean),
       out: values.out,
       topicsFile: values.topics,
       entitiesFile: values.entities,
+      allowShort: values['allow-short'],
       force: values.force,
       dryRun: values['dry-run'],
       log: (line) => console.log(line),
