@@ -57,6 +57,8 @@ export interface DigestArticle {
   line: number;
   /** 1-based line number of each paragraph. */
   paragraphLines: number[];
+  /** How many lines each paragraph spans in the file. */
+  paragraphSpans: number[];
 }
 
 export type DigestForm = 'headings' | 'separators' | 'plain' | 'one article';
@@ -83,7 +85,7 @@ const MIN_PARAGRAPH_WORDS = 8;
 /** A paragraph of at least this length that does not end a sentence was cut in the middle. */
 const LONG_PROSE = 60;
 /** Bodies shorter than these are listed as suspicious splits. */
-const SHORT_BODY = 200;
+const SHORT_BODY = 150;
 const SHORT_PARAGRAPH = 120;
 
 const SENTENCE_END = /[.!?\u2026]["'\u201d\u2019)\]]*$/u;
@@ -94,6 +96,8 @@ const QUOTE_OPEN = /^["'\u201c\u2018\u00ab]/u;
 const QUOTE_CLOSE = /["'\u201d\u2019\u00bb][.!?\u2026]?$/u;
 /** `"…," she said`: a quotation with its attribution. */
 const ATTRIBUTION = /[,!?]["'\u201d\u2019]\s+\p{Ll}/u;
+/** Headlines say "says"; prose says "said". */
+const REPORTED = /\bsaid\b/iu;
 /** Two sentences on one line ("It rained. Then it stopped"), but not "U.S. Senate". */
 const INNER_SENTENCE = /\p{Ll}{2,}[.!?]\s+\p{Lu}/u;
 /** Columns aligned with runs of spaces: a table, not prose (two spaces after a full stop are prose). */
@@ -126,7 +130,7 @@ export function looksLikeTitle(block: { text: string; lines: number }): boolean 
   if (LIST_ITEM.test(text)) return false;
   if (letterShare(text) < 0.6) return false;
   if (QUOTE_OPEN.test(text) && QUOTE_CLOSE.test(text)) return false;
-  if (ATTRIBUTION.test(text) || INNER_SENTENCE.test(text) || FIGURES.test(text) || TABULAR.test(text)) return false;
+  if (ATTRIBUTION.test(text) || INNER_SENTENCE.test(text) || REPORTED.test(text) || FIGURES.test(text) || TABULAR.test(text)) return false;
   return true;
 }
 
@@ -319,7 +323,7 @@ export function splitDigest(text: string, file = 'digest', options: { oneArticle
       problem(first.number, `"${quoteTitle(title)}" has no body; add its paragraphs below the title`);
     }
     if (blocks.length > 0) {
-      articles.push({ title, paragraphs: rest.map((b) => b.text), line: first.number, paragraphLines: rest.map((b) => b.line) });
+      articles.push({ title, paragraphs: rest.map((b) => b.text), line: first.number, paragraphLines: rest.map((b) => b.line), paragraphSpans: rest.map((b) => b.lines) });
     }
     return { form: 'one article', articles, problems, suspicions };
   }
@@ -351,7 +355,7 @@ export function splitDigest(text: string, file = 'digest', options: { oneArticle
         const title = HEADING.exec(section.heading.text)![1].trim();
         if (!title) problem(section.heading.number, 'this heading has no text; write the title after "# "');
         else if (blocks.length === 0) problem(section.heading.number, `"${quoteTitle(title)}" has an empty body; add its paragraphs below the heading or remove it`);
-        else articles.push({ title, paragraphs: blocks.map((b) => b.text), line: section.heading.number, paragraphLines: blocks.map((b) => b.line) });
+        else articles.push({ title, paragraphs: blocks.map((b) => b.text), line: section.heading.number, paragraphLines: blocks.map((b) => b.line), paragraphSpans: blocks.map((b) => b.lines) });
         continue;
       }
       if (blocks.length === 0) continue;
@@ -363,12 +367,14 @@ export function splitDigest(text: string, file = 'digest', options: { oneArticle
       } else if (body.length === 0) {
         problem(head.line, `"${quoteTitle(head.text)}" has an empty body; add its paragraphs below the title or remove it`);
       } else {
-        articles.push({ title: head.text, paragraphs: body.map((b) => b.text), line: head.line, paragraphLines: body.map((b) => b.line) });
+        articles.push({ title: head.text, paragraphs: body.map((b) => b.text), line: head.line, paragraphLines: body.map((b) => b.line), paragraphSpans: body.map((b) => b.lines) });
       }
     }
   }
 
-  for (const article of articles) suspicions.push(...suspiciousSplits(article, file));
+  // Explicit forms say where articles start; a short one there is meant. Any form may still hide
+  // an article whose heading or separator was forgotten.
+  for (const article of articles) suspicions.push(...suspiciousSplits(article, file, { checkLength: form === 'plain' }));
   return { form, articles, problems, suspicions };
 }
 
@@ -386,7 +392,7 @@ function splitPlain(blocks: Block[], file: string, articles: DigestArticle[], pr
   let current: DigestArticle | null = null;
   blocks.forEach((block, i) => {
     if (starts[i]) {
-      current = { title: block.text, paragraphs: [], line: block.line, paragraphLines: [] };
+      current = { title: block.text, paragraphs: [], line: block.line, paragraphLines: [], paragraphSpans: [] };
       articles.push(current);
       return;
     }
@@ -406,23 +412,28 @@ function splitPlain(blocks: Block[], file: string, articles: DigestArticle[], pr
     }
     (current as DigestArticle).paragraphs.push(block.text);
     (current as DigestArticle).paragraphLines.push(block.line);
+    (current as DigestArticle).paragraphSpans.push(block.lines);
   });
 }
 
 /** Splits that may have made an article out of a fragment, or left a title inside a body. */
-export function suspiciousSplits(article: DigestArticle, file: string): Problem[] {
+export function suspiciousSplits(article: DigestArticle, file: string, { checkLength = true } = {}): Problem[] {
   const found: Problem[] = [];
   const title = quoteTitle(article.title);
   const length = article.paragraphs.reduce((sum, p) => sum + p.length, 0);
-  if (article.paragraphs.length === 1 && length < SHORT_PARAGRAPH) {
+  if (!checkLength) {
+    // only the title-like lines below
+  } else if (article.paragraphs.length === 1 && length < SHORT_PARAGRAPH) {
     found.push({ file, line: article.line, message: `"${title}" has a body of one short line (${length} characters): a fragment, or a title missing its article?` });
   } else if (length < SHORT_BODY) {
     found.push({ file, line: article.line, message: `"${title}" is a very short article (${length} characters in ${article.paragraphs.length} paragraphs)` });
   }
-  const blocks: Block[] = article.paragraphs.map((text, i) => ({ text, line: article.paragraphLines[i], lines: 1 }));
+  const blocks: Block[] = article.paragraphs.map((text, i) => ({ text, line: article.paragraphLines[i], lines: article.paragraphSpans[i] }));
   blocks.forEach((block, i) => {
-    const afterSentence = i > 0 && SENTENCE_END.test(blocks[i - 1].text);
-    if (looksLikeTitle(block) && (isParagraph(blocks[i + 1]) || (afterSentence && isStrongTitle(block)))) {
+    const afterSentence = i > 0 && endsSentence(blocks[i - 1]);
+    const next = blocks[i + 1];
+    const sentenceNext = next !== undefined && SENTENCE_END.test(next.text) && words(next.text).length >= 5;
+    if (looksLikeTitle(block) && (isParagraph(next) || sentenceNext || (afterSentence && isStrongTitle(block)))) {
       found.push({ file, line: block.line, message: `"${quoteTitle(block.text)}" looks like a title inside the body of "${title}": two articles run together?` });
     }
   });
