@@ -220,11 +220,13 @@ export function importDigest(options: ImportOptions): ImportResult {
       for (const s of suspicions) options.log(`confirmed (--allow-short): ${formatProblem(s)}`);
     } else {
       problems.push(
-        ...suspicions.map((s) => ({ ...s, message: `${s.message}; check the split, then import again with --allow-short to confirm it` })),
+        ...suspicions.map((s) => ({ ...s, message: `${s.message} Check the split; --allow-short imports it as it is.` })),
       );
     }
   }
   if (problems.length > 0) {
+    const order = new Map(sources.map((source, index) => [source.file, index]));
+    problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line);
     const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${sources.length} ${sources.length === 1 ? 'file' : 'files'}`;
     throw new DigestError(problems, `${count}; nothing was written`);
   }

@@ -191,7 +191,7 @@ export function decodeDigest(bytes: Uint8Array, file: string): string {
     return fail(
       file,
       line,
-      `the file is not valid UTF-8; save it as UTF-8 text and import again (byte ${bad}, 0x${bytes[bad].toString(16).padStart(2, '0')}, is the first of ${count} bytes that are not UTF-8${hint})`,
+      `the file is not valid UTF-8; save it as UTF-8 text and import again (byte ${bad}, 0x${bytes[bad].toString(16).padStart(2, '0')}, is the first of ${count} ${count === 1 ? 'byte' : 'bytes'} that are not UTF-8${hint})`,
     );
   }
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
@@ -426,7 +426,7 @@ export function suspiciousSplits(article: DigestArticle, file: string, { checkLe
   } else if (article.paragraphs.length === 1 && length < SHORT_PARAGRAPH) {
     found.push({ file, line: article.line, message: `"${title}" has a body of one short line (${length} characters): a fragment, or a title missing its article?` });
   } else if (length < SHORT_BODY) {
-    found.push({ file, line: article.line, message: `"${title}" is a very short article (${length} characters in ${article.paragraphs.length} paragraphs)` });
+    found.push({ file, line: article.line, message: `"${title}" is a very short article (${length} characters in ${article.paragraphs.length} ${article.paragraphs.length === 1 ? 'paragraph' : 'paragraphs'}).` });
   }
   const blocks: Block[] = article.paragraphs.map((text, i) => ({ text, line: article.paragraphLines[i], lines: article.paragraphSpans[i] }));
   blocks.forEach((block, i) => {

@@ -169,7 +169,7 @@ describe('bad digests', () => {
     const outDir = join(out, file);
     try {
       importDigest({
-        digest: join(corpus, 'digests', file),
+        inputs: [join(corpus, 'digests', file)],
         date: '2024-11-22',
         out: outDir,
         topicsFile: join(root, 'content/topics.yaml'),
