@@ -191,7 +191,7 @@ export function decodeDigest(bytes: Uint8Array, file: string): string {
     return fail(
       file,
       line,
-      `the file is not valid UTF-8; save it as UTF-8 text and import again (byte ${bad}, 0x${bytes[bad].toString(16).padStart(2, '0')}, is the first of ${count} ${count === 1 ? 'byte' : 'bytes'} that are not UTF-8${hint})`,
+      `the file is not valid UTF-8; save it as UTF-8 text and import again (byte ${bad}, 0x${bytes[bad].toString(16).padStart(2, '0')}, is not UTF-8; ${count} such ${count === 1 ? 'byte' : 'bytes'} in all${hint})`,
     );
   }
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');

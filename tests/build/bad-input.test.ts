@@ -186,12 +186,12 @@ describe('bad digests', () => {
 
   const failures: [string, number, RegExp][] = [
     ['no-titles.txt', 1, /no title line found; each article must start with a one-line title/],
-    ['title-without-body.txt', 5, /article "Title with nothing under it" has an empty body; add its paragraphs below the title or remove the title/],
+    ['title-without-body.txt', 7, /article "Title with nothing under it" has an empty body; add its paragraphs below the title or remove the title/],
     ['paragraph-before-title.txt', 1, /missing title: the digest starts with a paragraph; add a one-line title above it/],
     ['not-utf8.txt', 1, /the file is not valid UTF-8; save it as UTF-8 text and import again/],
     ['binary.txt', 1, /this is not a text file/],
     ['empty.txt', 1, /the digest is empty; nothing to import/],
-    ['duplicate-titles.txt', 5, /title "Same chip title" gives the same URL as the article at line 1; give one of them a different title/],
+    ['duplicate-titles.txt', 7, /title "Same chip title" gives the same URL as the article at line 1; give one of them a different title/],
   ];
   for (const [file, line, message] of failures) {
     it(`refuses ${file} with file:line and what to do, writing nothing`, () => {
