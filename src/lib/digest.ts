@@ -97,7 +97,7 @@ const QUOTE_CLOSE = /["'\u201d\u2019\u00bb][.!?\u2026]?$/u;
 /** `"…," she said`: a quotation with its attribution. */
 const ATTRIBUTION = /[,!?]["'\u201d\u2019]\s+\p{Ll}/u;
 /** Headlines say "says"; prose says "said". */
-const REPORTED = /\bsaid\b/iu;
+const REPORTED = /\bsaid\b/u;
 /** Two sentences on one line ("It rained. Then it stopped"), but not "U.S. Senate". */
 const INNER_SENTENCE = /\p{Ll}{2,}[.!?]\s+\p{Lu}/u;
 /** Columns aligned with runs of spaces: a table, not prose (two spaces after a full stop are prose). */
@@ -106,7 +106,7 @@ const TABULAR = /[^\s.!?:]\s{2,}\S/u;
 const FIGURES = /\d\S*(?:\s+\S+){0,2}\s+vs\.?\s+\S*\d/iu;
 /** After a line that ends no sentence (a table, a list), only a clearly title-shaped line starts an article. */
 const STRONG_TITLE_WORDS = 4;
-const STRONG_TITLE_LENGTH = 25;
+const STRONG_TITLE_LENGTH = 20;
 const SEPARATOR = /^\s*-{3,}\s*$/;
 const HEADING = /^ {0,3}#{1,2}\s+(.*?)(?:\s+#+)?\s*$/;
 
@@ -125,7 +125,7 @@ export function looksLikeTitle(block: { text: string; lines: number }): boolean 
   const text = block.text.trim();
   if (block.lines !== 1 || text.length === 0 || text.length > MAX_TITLE_LENGTH) return false;
   if (words(text).length < MIN_TITLE_WORDS) return false;
-  if (!/^["'\u201c\u2018]?[\p{Lu}\p{N}]/u.test(text)) return false;
+  if (!/^["'\u201c\u2018(<[]?[\p{Lu}\p{N}]/u.test(text)) return false;
   if (NO_TITLE_END.test(text) && !ELLIPSIS_END.test(text)) return false;
   if (LIST_ITEM.test(text)) return false;
   if (letterShare(text) < 0.6) return false;
@@ -143,15 +143,13 @@ export function isParagraph(block: Block | undefined): boolean {
     words(text).length >= MIN_PARAGRAPH_WORDS &&
     letterShare(text) >= 0.6 &&
     !LIST_ITEM.test(text) &&
-    (SENTENCE_END.test(text) || text.length >= 2 * MIN_PARAGRAPH_LENGTH)
+    (endsSentence(block) || text.length >= 2 * MIN_PARAGRAPH_LENGTH)
   );
 }
 
 /** Whether an article may end with this block: not a paragraph cut off mid-sentence. */
 export function mayEndArticle(block: Block): boolean {
-  let text = block.text;
-  // A one-word last line under a longer block is a sign-off ("REUTER", "ENDS"): judge the line above.
-  if (block.lines > 1 && block.last && !/\s/.test(block.last)) text = text.slice(0, -block.last.length).trimEnd();
+  const text = withoutSignOff(block);
   if (SENTENCE_END.test(text)) return true;
   const prose = text.length >= LONG_PROSE && letterShare(text) >= 0.6 && !LIST_ITEM.test(text) && !TABULAR.test(text);
   return !prose;
@@ -159,9 +157,13 @@ export function mayEndArticle(block: Block): boolean {
 
 /** Whether this block ends a sentence (a strong sign that an article may end here). */
 function endsSentence(block: Block): boolean {
-  let text = block.text;
-  if (block.lines > 1 && block.last && !/\s/.test(block.last)) text = text.slice(0, -block.last.length).trimEnd();
-  return SENTENCE_END.test(text);
+  return SENTENCE_END.test(withoutSignOff(block));
+}
+
+/** A one-word last line under a longer block is a sign-off ("REUTER", "ENDS"): the block ends above it. */
+function withoutSignOff(block: Block): string {
+  if (block.lines > 1 && block.last && !/\s/.test(block.last)) return block.text.slice(0, -block.last.length).trimEnd();
+  return block.text;
 }
 
 /** Title, blank line, paragraphs: which blocks of a plain digest start an article. */
@@ -430,10 +432,10 @@ export function suspiciousSplits(article: DigestArticle, file: string, { checkLe
   }
   const blocks: Block[] = article.paragraphs.map((text, i) => ({ text, line: article.paragraphLines[i], lines: article.paragraphSpans[i] }));
   blocks.forEach((block, i) => {
-    const afterSentence = i > 0 && endsSentence(blocks[i - 1]);
+    const mayStart = i > 0 && mayEndArticle(blocks[i - 1]);
     const next = blocks[i + 1];
     const sentenceNext = next !== undefined && SENTENCE_END.test(next.text) && words(next.text).length >= 5;
-    if (looksLikeTitle(block) && (isParagraph(next) || sentenceNext || (afterSentence && isStrongTitle(block)))) {
+    if (looksLikeTitle(block) && (isParagraph(next) || sentenceNext || (mayStart && isStrongTitle(block)))) {
       found.push({ file, line: block.line, message: `"${quoteTitle(block.text)}" looks like a title inside the body of "${title}": two articles run together?` });
     }
   });
