@@ -106,10 +106,12 @@ describe('suspicious splits', () => {
     // Too short to be an article's first paragraph: the title stays in the body above, and is listed.
     expect(oneLine.articles).toHaveLength(1);
     expect(oneLine.suspicions.map((s) => s.line)).toEqual([5]);
-    const short = splitDigest(`Chip plant approved after long review\n\n${para('Work')}\n\nSecond title on chips\n\n${para('Short').slice(0, 110)}.`, 'd.txt');
-    expect(short.suspicions.map((s) => s.message)).toEqual([expect.stringMatching(/^"Second title on chips" has a body of one short line \(111 characters\)/)]);
-    const brief = splitDigest(`Chip plant approved after long review\n\n${para('Work')}\n\nSecond title on chips\n\nThe board approved it.\n\nWork starts in May.\n\nThe mayor welcomed it.`, 'd.txt');
-    expect(brief.suspicions.map((s) => [s.line, s.message])).toEqual([[5, '"Second title on chips" is a very short article (63 characters in 3 paragraphs).']]);
+    const short = splitDigest(`Chip plant approved after long review\n\n${para('Work')}\n\n${para('More')}\n\nSecond title on chips\n\n${para('Short')}`, 'd.txt');
+    expect(short.suspicions.map((s) => [s.line, s.message])).toEqual([
+      [7, '"Second title on chips" has a body of one short line (97 characters): a fragment, or a title missing its article?'],
+    ]);
+    const brief = splitDigest(`Chip plant approved after long review\n\n${para('Work')}\n\n${para('More')}\n\nSecond title on chips\n\nThe planning board approved the chip plant on Friday after a review of its water use.\n\nWork starts in May.`, 'd.txt');
+    expect(brief.suspicions.map((s) => [s.line, s.message])).toEqual([[7, '"Second title on chips" is a very short article (104 characters in 2 paragraphs).']]);
   });
 });
 
