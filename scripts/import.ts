@@ -141,9 +141,11 @@ export function importDigest(options: ImportOptions): ImportResult {
     else if (!parseIsoDate(date)) problems.push({ file: source.file, line: 1, message: `the name starts with "${date}", which is not a real calendar date; rename it or give --date` });
     else dates.set(source.file, date);
   }
-  if (undated.length > 0) {
-    const shown = undated.slice(0, 10).join(', ') + (undated.length > 10 ? ` and ${undated.length - 10} more` : '');
-    throw new UsageError(`--date is required: ${undated.length === 1 ? 'this file has' : `these ${undated.length} files have`} no date at the start of the name (YYYY-MM-DD-...): ${shown}`);
+  for (const file of undated) {
+    const why = sources.find((source) => source.file === file)?.oneArticle
+      ? 'its name does not start with a date (YYYY-MM-DD-...)'
+      : 'a digest has no date of its own';
+    problems.push({ file, line: 1, message: `--date is required: ${why}` });
   }
 
   // Read and split every file; collect every problem before deciding anything.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseTypography } from '../../src/lib/typography.ts';
+import { decodeCharacterReferences } from '../../src/lib/char-refs.ts';
 
 describe('normaliseTypography', () => {
   it('turns an opening quote used as an apostrophe into an apostrophe', () => {
@@ -25,5 +26,27 @@ describe('normaliseTypography', () => {
   });
   it('collapses runs of spaces and spaces before punctuation', () => {
     expect(normaliseTypography('  Huawei  plans ,  says  SMIC .  ')).toBe('Huawei plans, says SMIC.');
+  });
+});
+
+describe('decodeCharacterReferences', () => {
+  it('decodes numeric and named references, with the entities package', () => {
+    const result = decodeCharacterReferences('&#163;5 &amp; caf&eacute; &lt;SRD&gt; &#x2014; &hellip;');
+    expect(result.text).toBe('£5 & café <SRD> — …');
+    expect(result.decoded).toBe(7);
+  });
+  it('leaves an ampersand that starts no reference, and a reference without its semicolon', () => {
+    expect(decodeCharacterReferences('AT&T and R&D; &copy 2024 &unknown;').text).toBe('AT&T and R&D; &copy 2024 &unknown;');
+  });
+  it('decodes text encoded twice', () => {
+    expect(decodeCharacterReferences('&amp;lt;RTRS&amp;gt; &amp;#163;').text).toBe('<RTRS> £');
+  });
+  it('removes references to control characters and reports them', () => {
+    const result = decodeCharacterReferences('country&#127;s rate');
+    expect(result.text).toBe('countrys rate');
+    expect(result.removed).toEqual(['&#127;']);
+  });
+  it('reports a reference to no character and leaves it for the editor', () => {
+    expect(decodeCharacterReferences('5&#99999999; more').invalid).toEqual(['&#99999999;']);
   });
 });
