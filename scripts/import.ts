@@ -163,8 +163,12 @@ export function importDigest(options: ImportOptions): ImportResult {
     }
     const references = decodeCharacterReferences(text);
     if (references.decoded > 0 || references.removed.length > 0) {
-      const removed = references.removed.length > 0 ? `; removed ${references.removed.length} that stood for control characters (${[...new Set(references.removed)].join(' ')})` : '';
-      notes.push(`${source.file}: decoded ${references.decoded} HTML character ${references.decoded === 1 ? 'reference' : 'references'}${removed}`);
+      const said: string[] = [];
+      if (references.decoded > 0) said.push(`decoded ${references.decoded} HTML character ${references.decoded === 1 ? 'reference' : 'references'}`);
+      if (references.removed.length > 0) {
+        said.push(`removed ${references.removed.length} ${references.removed.length === 1 ? 'reference' : 'references'} to control characters (${[...new Set(references.removed)].join(' ')})`);
+      }
+      notes.push(`${source.file}: ${said.join('; ')}`);
     }
     for (const reference of references.invalid) {
       const line = text.slice(0, text.indexOf(reference)).split('\n').length;
