@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { site } from './src/lib/site.ts';
-import buildTimings from './src/integrations/build-timings.ts';
 import contentStoreAscii from './src/integrations/content-store-ascii.ts';
 import headersFile from './src/integrations/headers-file.ts';
 import ogImages from './src/integrations/og-images.ts';
@@ -32,5 +31,5 @@ export default defineConfig({
     },
   },
   // The Pagefind index is built by scripts/build.ts (npm run build) once Astro has finished.
-  integrations: [buildTimings(), contentStoreAscii(), ogImages(), headersFile()],
+  integrations: [contentStoreAscii(), ogImages(), headersFile()],
 });

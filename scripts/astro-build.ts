@@ -1,28 +1,52 @@
 /**
  * Step one of `npm run build` (scripts/build.ts runs it as a child process): Astro renders the
  * site into the staging folder given as the first argument. Running it in its own process means
- * its memory is returned before Pagefind starts indexing. On success it prints one line
- * `phases: {...}` with its timings; on a content error it prints what to fix and exits with 1.
+ * its memory is returned before Pagefind starts indexing. On a content error it prints what to
+ * fix and exits with 1.
+ *
+ * Astro logs at BUILD_LOG_LEVEL (default `warn`): an editor sees Astro's warnings and errors, and
+ * scripts/build.ts says what was built. At `info` Astro also lists every route; it writes each
+ * route's name and, once rendered, its time, and with several pages rendering at once
+ * (build.concurrency) those pieces interleave, so that list is for debugging only.
  */
 import { build } from 'astro';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { site } from '../src/lib/site.ts';
-import { buildMarks } from '../src/integrations/build-timings.ts';
 import { explainBuildError } from './lib/build-errors.ts';
 import { readContentArticles } from './lib/content-files.ts';
 
-const staging = resolve(process.argv[2] ?? '');
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+type Level = (typeof LEVELS)[number];
+
+/** BUILD_LOG_LEVEL as Astro's log level (`silent` keeps the errors), or null when it is none. */
+function astroLogLevel(value: string | undefined): Level | null {
+  if (!value) return 'warn';
+  if (value === 'silent') return 'error';
+  return (LEVELS as readonly string[]).includes(value) ? (value as Level) : null;
+}
+
+const { positionals } = parseArgs({ allowPositionals: true });
+if (positionals.length !== 1) {
+  console.error('usage: node scripts/astro-build.ts <staging folder>');
+  process.exit(2);
+}
+const logLevel = astroLogLevel(process.env.BUILD_LOG_LEVEL);
+if (!logLevel) {
+  console.error(`BUILD_LOG_LEVEL must be one of silent, ${LEVELS.join(', ')}; got "${process.env.BUILD_LOG_LEVEL}"`);
+  process.exit(2);
+}
+const staging = resolve(positionals[0]);
 const cacheDir = `${staging}-cache`;
 // Astro may write its content store shortly after build() returns, so the cache goes at exit.
 process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 
-const started = performance.now();
 try {
   await build({
     root: process.cwd(),
     outDir: staging,
-    logLevel: process.env.BUILD_LOG_LEVEL === 'silent' ? 'error' : 'info',
+    logLevel,
     // A content folder other than content/ gets its own content cache, so builds never mix.
     ...(site.contentDir !== 'content' ? { cacheDir } : {}),
   });
@@ -38,15 +62,4 @@ try {
   // Exit now: Astro may still have a content-store write pending for the folder just removed.
   process.exit(1);
 }
-const marks = buildMarks();
-const span = (from?: number, to?: number) => (from !== undefined && to !== undefined ? Math.round(to - from) : null);
-console.log(
-  `phases: ${JSON.stringify({
-    setup: span(started, marks.configDone),
-    contentSync: span(marks.configDone, marks.buildStart),
-    render: span(marks.buildStart, marks.generated),
-    feeds: marks.feeds === undefined ? null : Math.round(marks.feeds),
-    images: span(marks.generated, performance.now()),
-  })}`,
-);
 process.exit(0);

@@ -6,11 +6,13 @@
  * The page audit, in a process of its own, reads content/ while Astro renders and audits the
  * pages while Pagefind indexes them.
  *
- * Prints one machine-readable line, `phases: {...}`, with the milliseconds of each step.
+ * What it prints is for the editor: Astro's warnings (BUILD_LOG_LEVEL=info shows all of Astro's
+ * log), any problem found, and at the end one line saying what was built, e.g.
+ * `built 10 articles, 74 pages, 10 feeds in 17.8 s → dist/`.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AUDIT_GO, auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
 import { scanContentArticles, type ContentScan } from './lib/content-files.ts';
 import { startNode } from './lib/run-node.ts';
@@ -23,30 +25,45 @@ const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 const staging = resolve(`.cache/staging-${process.pid}`);
 const previous = `${outDir}.previous-${process.pid}`;
 
-/** Runs the Astro step; resolves with its phase timings, or null when it failed. */
-function renderSite(): Promise<Record<string, number | null> | null> {
+/**
+ * Runs the Astro step; resolves with whether it succeeded. Its output goes straight to this
+ * process's, so Astro's lines reach the terminal as Astro wrote them.
+ */
+function renderSite(): Promise<boolean> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['scripts/astro-build.ts', staging], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let phases: Record<string, number | null> | null = null;
-    let buffered = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line.startsWith('phases: ')) phases = JSON.parse(line.slice('phases: '.length));
-        else console.log(line);
-      }
-    });
-    child.on('close', (code) => done(code === 0 ? phases : null));
+    const child = spawn(process.execPath, ['scripts/astro-build.ts', staging], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', () => done(false));
+    child.on('close', (code) => done(code === 0));
   });
+}
+
+/** Feed documents a reader subscribes to (every rss.xml and feed.json outside the monthly archives). */
+const FEED_FILES = new Set(['rss.xml', 'feed.json']);
+
+/** Counts the built site's pages (HTML files) and subscription feeds. */
+function countOutput(dir: string): { pages: number; feeds: number } {
+  let pages = 0;
+  let feeds = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    if (entry.name.endsWith('.html')) pages += 1;
+    else if (FEED_FILES.has(entry.name) && !relative(dir, entry.parentPath).split(sep).includes('archive')) feeds += 1;
+  }
+  return { pages, feeds };
+}
+
+/** outDir as the editor typed it: relative to the working folder when inside it. */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function shownPath(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? `${rel}/` : `${dir}/`;
 }
 
 interface PageAudit {
   problems: string[];
-  /** From the release to the audit's end. */
-  ms: number;
   error?: string;
 }
 
@@ -54,25 +71,20 @@ interface PageAudit {
  * `node scripts/audit.ts --pages --after-stdin` on the staging folder: started while Astro
  * renders, it reads content/ meanwhile and audits the pages once released. It runs at normal
  * priority: at the lowest, it ran longer beside Pagefind, its memory met Pagefind's peak and the
- * benchmark's 10,000-article build reached 3.07 GiB (commit 2b86b30).
+ * benchmark's 10,000-article build reached 3.07 GiB.
  */
 function startPageAudit(): { release(): void; stop(): void; result: Promise<PageAudit> } {
   const child = startNode(['scripts/audit.ts', '--pages', '--after-stdin', staging]);
-  let releasedAt = performance.now();
   const result = child.done.then(
     ({ code, stdout, stderr }): PageAudit => {
-      const ms = performance.now() - releasedAt;
       const line = stdout.split('\n').find((each) => each.startsWith(PAGE_AUDIT_PREFIX));
-      if (code !== 0 || !line) return { problems: [], ms, error: `the page audit stopped (exit code ${code}):\n${stderr.trim() || stdout.trim()}` };
-      return { problems: JSON.parse(line.slice(PAGE_AUDIT_PREFIX.length)) as string[], ms };
+      if (code !== 0 || !line) return { problems: [], error: `the page audit stopped (exit code ${code}):\n${stderr.trim() || stdout.trim()}` };
+      return { problems: JSON.parse(line.slice(PAGE_AUDIT_PREFIX.length)) as string[] };
     },
-    (error: Error): PageAudit => ({ problems: [], ms: 0, error: `the page audit could not start: ${error.message}` }),
+    (error: Error): PageAudit => ({ problems: [], error: `the page audit could not start: ${error.message}` }),
   );
   return {
-    release: () => {
-      releasedAt = performance.now();
-      child.release(AUDIT_GO);
-    },
+    release: () => child.release(AUDIT_GO),
     stop: child.stop,
     result,
   };
@@ -98,44 +110,32 @@ async function main(): Promise<number> {
     // No articles folder at all: Astro says so; the index audit reads it again if Astro passed.
   }
   const pageAudit = startPageAudit();
-  const astro = await rendering;
-  if (!astro) {
+  if (!(await rendering)) {
     pageAudit.stop();
     return fail('build failed');
   }
 
   // The pages are audited while Pagefind indexes them; the index is audited once written.
-  const indexStarted = performance.now();
   pageAudit.release();
-  const indexing = buildSearchIndex(staging);
-  let pages: number;
   try {
-    pages = await indexing;
+    await buildSearchIndex(staging);
   } catch (error) {
     console.error((error as Error).message);
     await pageAudit.result;
     return fail('search index failed');
   }
-  const indexMs = performance.now() - indexStarted;
-  const { problems, ms: auditMs, error: auditError } = await pageAudit.result;
+  const { problems, error: auditError } = await pageAudit.result;
   if (auditError) {
     console.error(auditError);
     return fail('audit failed');
   }
-  console.log(`search index: ${pages} pages in ${Math.round(indexMs)} ms (pages audited meanwhile in ${Math.round(auditMs)} ms)`);
-
   const audit = { contentDir: site.contentDir, distDir: staging, content };
-  const auditStarted = performance.now();
   problems.push(...auditSearchIndex(audit));
   if (problems.length > 0) {
     console.error(`audit failed with ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
     return fail('audit failed');
   }
-  const indexAuditMs = performance.now() - auditStarted;
-  console.log(`audit: passed; search index audited in ${Math.round(indexAuditMs)} ms`);
-  console.log(
-    `phases: ${JSON.stringify({ ...astro, pagefind: Math.round(indexMs), audit: Math.round(indexAuditMs), auditDuringPagefind: Math.round(auditMs) })}`,
-  );
+  const { pages, feeds } = countOutput(staging);
 
   mkdirSync(dirname(outDir), { recursive: true });
   if (existsSync(outDir)) renameSync(outDir, previous);
@@ -148,7 +148,9 @@ async function main(): Promise<number> {
     rmSync(staging, { recursive: true, force: true });
   }
   rmSync(previous, { recursive: true, force: true });
-  console.log(`built ${outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const articles = content?.articles.length ?? 0;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`built ${plural(articles, 'article')}, ${plural(pages, 'page')}, ${plural(feeds, 'feed')} in ${seconds} s → ${shownPath(outDir)}`);
   return 0;
 }
 

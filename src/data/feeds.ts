@@ -8,7 +8,6 @@ import { getSiteModel } from './site-model.ts';
 import { archivedFeed, ATOM_NS, FEED_HISTORY_NS, feedEntry, jsonFeed, rssChannelExtras, type ArchivedFeed, type FeedArchive, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { site } from '../lib/site.ts';
 import { absoluteUrl, monthParams, paths, url } from '../lib/urls.ts';
-import { beginSpan } from '../integrations/build-timings.ts';
 
 export interface Feeds {
   site: ArchivedFeed;
@@ -64,16 +63,6 @@ export function archiveRoutes(feed: ArchivedFeed): { params: { year: string; mon
 export function getFeeds(): Promise<Feeds> {
   feeds ??= load();
   return feeds;
-}
-
-/** Renders a feed endpoint and adds its time to the build's `feeds` phase (scripts/astro-build.ts prints it). */
-export async function timedFeed(render: () => Promise<Response>): Promise<Response> {
-  const end = beginSpan('feeds');
-  try {
-    return await render();
-  } finally {
-    end();
-  }
 }
 
 /** A JSON Feed 1.1 response for a channel. */

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { getFeeds, jsonFeedResponse, timedFeed } from '../data/feeds.ts';
+import { getFeeds, jsonFeedResponse } from '../data/feeds.ts';
 
-export const GET: APIRoute = () => timedFeed(async () => jsonFeedResponse((await getFeeds()).json.subscription));
+export const GET: APIRoute = async () => jsonFeedResponse((await getFeeds()).json.subscription);

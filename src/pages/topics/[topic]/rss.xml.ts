@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { rssResponse, timedFeed } from '../../../data/feeds.ts';
+import { rssResponse } from '../../../data/feeds.ts';
 import { topicFeedRoutes } from '../../../data/feed-routes.ts';
 import type { ArchivedFeed } from '../../../lib/feeds.ts';
 
 export const getStaticPaths = topicFeedRoutes satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ feed: ArchivedFeed }> = ({ props }) => timedFeed(() => rssResponse(props.feed.subscription));
+export const GET: APIRoute<{ feed: ArchivedFeed }> = ({ props }) => rssResponse(props.feed.subscription);

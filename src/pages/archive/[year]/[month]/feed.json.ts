@@ -1,9 +1,9 @@
 /** One month of the JSON Feed; /feed.json's next_url leads through them, newest first. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { jsonFeedResponse, timedFeed } from '../../../../data/feeds.ts';
+import { jsonFeedResponse } from '../../../../data/feeds.ts';
 import { jsonFeedArchiveRoutes } from '../../../../data/feed-routes.ts';
 import type { FeedArchive } from '../../../../lib/feeds.ts';
 
 export const getStaticPaths = jsonFeedArchiveRoutes satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => timedFeed(async () => jsonFeedResponse(props.archive));
+export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => jsonFeedResponse(props.archive);

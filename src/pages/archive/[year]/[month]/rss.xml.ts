@@ -1,9 +1,9 @@
 /** One month of the site feed (RFC 5005 archive document); /rss.xml links to the newest. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { rssResponse, timedFeed } from '../../../../data/feeds.ts';
+import { rssResponse } from '../../../../data/feeds.ts';
 import { siteFeedArchiveRoutes } from '../../../../data/feed-routes.ts';
 import type { FeedArchive } from '../../../../lib/feeds.ts';
 
 export const getStaticPaths = siteFeedArchiveRoutes satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => timedFeed(() => rssResponse(props.archive));
+export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => rssResponse(props.archive);
