@@ -30,15 +30,14 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export interface Session {
+/** A Chromium with a fresh profile of its own; close() also deletes the profile. */
+export interface Browser {
   context: BrowserContext;
-  origin: string;
   close(): Promise<void>;
 }
 
-/** Starts `astro preview` on a free port over outDir and a fresh Chromium profile. */
-export async function openSite(outDir = 'dist', options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
-  const server = await preview({ root, outDir, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+/** Launches Chromium on a fresh, empty profile (no cache, no cookies). */
+export async function launchChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -47,11 +46,35 @@ export async function openSite(outDir = 'dist', options: { colorScheme?: 'light'
   });
   return {
     context,
-    origin: `http://127.0.0.1:${server.port}`,
     async close() {
       await context.close();
-      await server.stop();
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `astro preview` (which gzips like a static host) over outDir, on a free port. */
+export async function startPreview(outDir: string, projectRoot = root): Promise<{ origin: string; stop(): Promise<void> }> {
+  const server = await preview({ root: projectRoot, outDir, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  return { origin: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
+}
+
+export interface Session {
+  context: BrowserContext;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Starts `astro preview` on a free port over outDir and a fresh Chromium profile. */
+export async function openSite(outDir = 'dist', options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+  const server = await startPreview(outDir);
+  const browser = await launchChromium(options);
+  return {
+    context: browser.context,
+    origin: server.origin,
+    async close() {
+      await browser.close();
+      await server.stop();
     },
   };
 }

@@ -8,12 +8,14 @@
  * .astro/.prerender/chunks/…"), and a warm content cache means a build is not clean. The copy
  * holds the working tree (sources, content, config, scripts: not dist/, caches or .git) and a
  * node_modules/ folder of symlinks to the project's packages, minus their caches, so each
- * build starts from nothing and touches nothing outside its copy and its OUT_DIR.
+ * build starts from nothing and touches nothing outside its copy and its OUT_DIR. The benchmark
+ * (bench/) builds from such a copy too: it also pins the code measured to what it was when the
+ * run started.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { root } from './paths.ts';
 
@@ -21,16 +23,22 @@ const run = promisify(execFile);
 
 /** Top-level entries of the project that are build output, caches or history, never inputs. */
 const NOT_INPUTS = /^(node_modules|\.git|\.astro|\.cache|dist|dist\..*|\.dist-.*|bench-out|.*\.log)$/;
+/** The same below the top (bench/bare's own build output and caches, say). */
+const NESTED_NOT_INPUTS = new Set(['node_modules', '.astro', '.cache', 'dist']);
 /** Caches inside node_modules that a clean build must not inherit. */
-const CACHES = new Set(['.astro', '.vite', '.cache']);
+const CACHES = new Set(['.astro', '.vite', '.vite-temp', '.cache', '.vitest-cache']);
 
-/** Makes a fresh copy of the project in a temporary folder and returns its path. */
-export function copyProject(): string {
-  const copy = mkdtempSync(join(tmpdir(), 'site-build-'));
-  for (const entry of readdirSync(root)) {
-    if (NOT_INPUTS.test(entry)) continue;
-    cpSync(join(root, entry), join(copy, entry), { recursive: true });
-  }
+/** Makes a fresh copy of the project in a temporary folder (named prefix…) and returns its path. */
+export function copyProject(prefix = 'site-build-'): string {
+  const copy = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(root, copy, {
+    recursive: true,
+    filter: (source) => {
+      const parts = relative(root, source).split(sep);
+      if (parts[0] === '') return true;
+      return parts.length === 1 ? !NOT_INPUTS.test(parts[0]) : !parts.some((part) => NESTED_NOT_INPUTS.has(part));
+    },
+  });
   mkdirSync(join(copy, 'node_modules'));
   for (const entry of readdirSync(join(root, 'node_modules'))) {
     if (!CACHES.has(entry)) symlinkSync(join(root, 'node_modules', entry), join(copy, 'node_modules', entry));
