@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCorpus } from './generate-corpus.ts';
+import { generateCorpus } from '../bench/generate-corpus.ts';
 import { readContentTopics } from './lib/content-files.ts';
 import { encodeIndexedPng, ogImageInput, ogImageLayout } from '../src/lib/og-image.ts';
 import { createOgRenderer } from '../src/lib/og-render.ts';

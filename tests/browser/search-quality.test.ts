@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentArticles } from '../../scripts/lib/content-files.ts';
-import { generateCorpus } from '../../scripts/generate-corpus.ts';
+import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { htmlToText } from '../../src/lib/text.ts';
 import { rankedSearch, type SearchEngine } from '../../src/scripts/ranked-search.ts';
 import { paths, url } from '../../src/lib/urls.ts';

@@ -1,29 +1,57 @@
+/**
+ * The bench's own logic that can go wrong without anyone noticing: the figures it reads from what
+ * the builds print (a change of wording would turn them into "n/a"), how it sorts the first
+ * search's bytes, and its command line.
+ */
 import { describe, expect, it } from 'vitest';
-import { imageRate, kindOf, phases } from '../../scripts/bench.ts';
+import { parseOptions } from '../../bench/options.ts';
+import { astroBuiltMs, imageRate } from '../../bench/output.ts';
+import { kindOf } from '../../bench/search.ts';
 import { statsSummary } from '../../src/integrations/og-images.ts';
 
-// The benchmark reads the build's own log lines; these hold its parsers to what the build writes.
-describe('bench: figures read from a build log', () => {
+describe('bench: figures read from what a build prints', () => {
   it("takes the image worker's time per image from the og-images line", () => {
     const line = statsSummary({ fromCache: 0, rendered: 1000, renderMs: 3111, workers: 1 });
-    const log = [
-      'og images: 0 of 1000 in the cache, rendering 1000 on up to 1 worker thread(s)',
-      `\u001b[2m17:52:00\u001b[22m [og-images] wrote 1000 preview images in 14 ms; ${line}`,
-      'phases: {"setup":244,"render":21847,"pagefind":null}',
-    ].join('\n');
-    expect(imageRate(log)).toBe(3.1);
-    expect(phases(log)).toEqual({ setup: 244, render: 21847, pagefind: null });
+    expect(imageRate(`\u001b[2m17:52:00\u001b[22m [og-images] wrote 1000 preview images in 14 ms; ${line}`)).toBe(3.1);
   });
 
   it('has no image rate when every image came from the cache', () => {
     expect(imageRate(statsSummary({ fromCache: 1000, rendered: 0, renderMs: 0, workers: 0 }))).toBeNull();
   });
 
+  it("reads Astro's own build time in each of the forms Astro writes it", () => {
+    expect(astroBuiltMs('17:52:09 [build] 74 page(s) built in \u001b[1m6.71s\u001b[22m')).toBe(6710);
+    expect(astroBuiltMs('[build] 3 page(s) built in 406ms')).toBe(406);
+    expect(astroBuiltMs('[build] 40000 page(s) built in 1m 47s')).toBe(107_000);
+    expect(astroBuiltMs('[build] Complete!')).toBeNull();
+  });
+});
+
+describe('bench: the first search', () => {
   it("counts Pagefind's metadata file apart from the rest of the index", () => {
     const base = 'http://127.0.0.1:4321/pagefind/';
     expect(kindOf(`${base}pagefind.en_d47945de4c.pf_meta`, 'fetch')).toBe('metadata');
     expect(kindOf(`${base}index/en_7e7d105.pf_index`, 'fetch')).toBe('index');
     expect(kindOf(`${base}fragment/en_2f65d0b.pf_fragment`, 'fetch')).toBe('fragments');
     expect(kindOf(`${base}pagefind.js`, 'script')).toBe('pagefind-js');
+    expect(kindOf(`${base}wasm.en.pagefind`, 'fetch')).toBe('wasm');
+  });
+});
+
+describe('bench: command line', () => {
+  it('runs N = 1,000 and 10,000 by default, N = 100 with --quick, waiting less for a quiet machine', () => {
+    expect(parseOptions([])).toMatchObject({ sizes: [1000, 10000], maxWaitMs: 600_000, rounds: 5, hugo: true });
+    expect(parseOptions(['--quick'])).toMatchObject({ sizes: [100], maxWaitMs: 60_000 });
+    expect(parseOptions(['--quick', '--n', '500,2_000', '--max-wait', '5'])).toMatchObject({ sizes: [500, 2000], maxWaitMs: 5000 });
+  });
+
+  it('turns a step off with --no-…', () => {
+    expect(parseOptions(['--no-hugo', '--no-browser', '--no-warm'])).toMatchObject({ hugo: false, browser: false, warm: false });
+  });
+
+  it('refuses a size or a round count that is not a positive whole number', () => {
+    expect(() => parseOptions(['--n', '10,000'])).toThrow(/--n needs a whole number of at least 1, got "000"/);
+    expect(() => parseOptions(['--rounds', '0'])).toThrow(/--rounds/);
+    expect(() => parseOptions(['--sizes', '5'])).toThrow(/sizes/);
   });
 });

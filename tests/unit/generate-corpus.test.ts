@@ -1,5 +1,5 @@
 /**
- * The benchmark's corpus generator (scripts/generate-corpus.ts): deterministic from its seed,
+ * The benchmark's corpus generator (bench/generate-corpus.ts): deterministic from its seed,
  * 300–600 words an article, valid topics, unique titles, and never writing into content/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { generateCorpus, type Corpus } from '../../scripts/generate-corpus.ts';
+import { generateCorpus, type Corpus } from '../../bench/generate-corpus.ts';
 import { readFrontmatter } from '../../scripts/lib/content-files.ts';
 import { articleSlugFromPath } from '../../src/lib/slug.ts';
 import { root } from '../helpers/paths.ts';

@@ -10,15 +10,17 @@
  * keywords recur in the text and sometimes in the title; entity names from entities.yaml when it
  * exists; unique titles; dates spread over ten years; about half with a summary; some updated.
  *
- *   node scripts/generate-corpus.ts --n 1000 --seed 1 --out /tmp/corpus
+ *   node bench/generate-corpus.ts --n 1000 --seed 1 --out /tmp/corpus
  *
  * Same n, seed and source content → byte-identical files. It never writes into content/.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
+import { parseArgs } from 'node:util';
 import { slugify } from '../src/lib/slug.ts';
+import { Random, Zipf } from './corpus-random.ts';
+import { pseudoWords, readEntities, readSeedVocabulary, readTopics, type EntityDef, type TopicDef } from './corpus-vocabulary.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -61,196 +63,7 @@ export interface Corpus {
   vocabularySize: number;
 }
 
-interface TopicDef {
-  id: string;
-  keywords: string[];
-}
-
-interface EntityDef {
-  name: string;
-  aliases: string[];
-}
-
-// ---------------------------------------------------------------- random numbers
-
-/** 32-bit hash of a string (FNV-1a), to turn any seed into a PRNG state. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: small, fast and good enough for test data; identical on every platform. */
-function makeRng(seed: number | string): () => number {
-  let state = hash32(`corpus:${seed}`);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Random {
-  readonly next: () => number;
-  constructor(seed: number | string) {
-    this.next = makeRng(seed);
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  /** k distinct items, in the order drawn. */
-  sample<T>(items: readonly T[], k: number): T[] {
-    const pool = [...items];
-    const out: T[] = [];
-    while (out.length < k && pool.length > 0) out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]);
-    return out;
-  }
-}
-
-/** Samples ranks 0..size-1 with P(rank r) ∝ 1/(r+1)^s (a Zipf law). */
-class Zipf {
-  private readonly cumulative: Float64Array;
-  constructor(size: number, s: number) {
-    this.cumulative = new Float64Array(size);
-    let total = 0;
-    for (let r = 0; r < size; r += 1) {
-      total += 1 / (r + 1) ** s;
-      this.cumulative[r] = total;
-    }
-  }
-  draw(random: Random): number {
-    const target = random.next() * this.cumulative[this.cumulative.length - 1];
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.cumulative[mid] < target) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-}
-
-// ---------------------------------------------------------------- vocabulary
-
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}’'%.-]*[\p{L}\p{N}%])?/gu;
-
-interface SeedVocabulary {
-  /** Words as written (proper nouns keep their capital), most frequent first. */
-  words: string[];
-  /** Proper nouns and acronyms (capitalised away from the start of a sentence), most frequent first. */
-  proper: string[];
-}
-
-function stripFrontmatter(text: string): string {
-  return text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n?/, '');
-}
-
-function readSeedVocabulary(contentDir: string): SeedVocabulary {
-  const dir = join(contentDir, 'articles');
-  const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md')).sort() : [];
-  const counts = new Map<string, number>();
-  /** For each lower-case word: how often it was seen capitalised / in lower case, away from a sentence start. */
-  const capital = new Map<string, { upper: number; lower: number; form: string }>();
-  for (const name of files) {
-    const body = stripFrontmatter(readFileSync(join(dir, name), 'utf8'));
-    for (const sentence of body.split(/(?<=[.!?])\s+|\n\s*\n/)) {
-      let first = true;
-      for (const match of sentence.matchAll(WORD)) {
-        const raw = match[0].replace(/[.]+$/, '').replace(/'/g, '’');
-        if (!raw || /^\d[\d.,%]*$/.test(raw)) {
-          first = false;
-          continue;
-        }
-        const key = raw.toLowerCase();
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-        const entry = capital.get(key) ?? { upper: 0, lower: 0, form: raw };
-        if (!first) {
-          if (/^\p{Lu}/u.test(raw)) {
-            entry.upper += 1;
-            entry.form = raw;
-          } else entry.lower += 1;
-        }
-        capital.set(key, entry);
-        first = false;
-      }
-    }
-  }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const words: string[] = [];
-  const proper: string[] = [];
-  for (const [key] of ranked) {
-    const entry = capital.get(key)!;
-    const isProper = entry.upper > 0 && entry.upper >= entry.lower;
-    const form = isProper ? entry.form : key;
-    words.push(form);
-    if (isProper && form.length > 1) proper.push(form);
-  }
-  if (words.length === 0) words.push('the', 'of', 'and', 'to', 'in', 'a', 'on', 'for', 'with', 'said');
-  if (proper.length === 0) proper.push('Brussels', 'Washington', 'Beijing', 'Tokyo');
-  return { words, proper };
-}
-
-const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'ch', 'cl', 'cr', 'dr', 'fl', 'gr', 'pl', 'pr', 'sh', 'sk', 'sl', 'sp', 'st', 'str', 'th', 'tr', ''];
-const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'i', 'o', 'ai', 'ea', 'ee', 'io', 'ou', 'y'];
-const CODAS = ['', '', '', 'n', 'r', 's', 'l', 't', 'm', 'nd', 'nt', 'st', 'rk', 'ck', 'ng', 'x'];
-const SUFFIXES = ['', '', '', '', 'ing', 'ed', 'er', 'ion', 'al', 'ity', 'ment', 'ness', 'ous', 'ive', 's', 's', 'ly'];
-
-/** Pronounceable made-up words for the long tail of the vocabulary (rare terms, names, jargon). */
-function pseudoWords(random: Random, count: number, taken: Set<string>): string[] {
-  const out: string[] = [];
-  let guard = 0;
-  while (out.length < count && guard < count * 20) {
-    guard += 1;
-    const roll = random.next();
-    const syllables = roll < 0.4 ? 1 : roll < 0.88 ? 2 : 3;
-    let word = '';
-    for (let i = 0; i < syllables; i += 1) word += random.pick(ONSETS) + random.pick(NUCLEI) + (i === syllables - 1 || random.chance(0.3) ? random.pick(CODAS) : '');
-    word += random.pick(SUFFIXES);
-    if (word.length < 4 || word.length > 13 || taken.has(word)) continue;
-    taken.add(word);
-    out.push(word);
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------- content folder
-
-function readTopics(contentDir: string): TopicDef[] {
-  const file = join(contentDir, 'topics.yaml');
-  const data: unknown = YAML.parse(readFileSync(file, 'utf8'));
-  if (!Array.isArray(data) || data.length === 0) throw new Error(`${file}: expected a list of topics`);
-  return data.map((topic: { id?: unknown; keywords?: unknown }) => ({
-    id: String(topic.id),
-    keywords: Array.isArray(topic.keywords) ? topic.keywords.map(String).filter(Boolean) : [],
-  }));
-}
-
-/** content/entities.yaml: a list of { name, aliases? }; absent → no entities. */
-function readEntities(contentDir: string): EntityDef[] {
-  const file = join(contentDir, 'entities.yaml');
-  if (!existsSync(file)) return [];
-  const data: unknown = YAML.parse(readFileSync(file, 'utf8'));
-  const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { entities?: unknown }).entities) ? (data as { entities: unknown[] }).entities : [];
-  return list
-    .filter((entity): entity is { name: unknown; aliases?: unknown } => !!entity && typeof entity === 'object' && 'name' in entity)
-    .map((entity) => ({
-      name: String(entity.name).trim(),
-      aliases: Array.isArray(entity.aliases) ? entity.aliases.map((alias) => String(alias).trim()).filter(Boolean) : [],
-    }))
-    .filter((entity) => entity.name.length > 0);
-}
 
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
@@ -514,31 +327,39 @@ export function generateCorpus(options: GenerateOptions): Corpus {
 
 // ---------------------------------------------------------------- CLI
 
-function parseArgs(argv: string[]): GenerateOptions {
-  const options: Partial<GenerateOptions> = { seed: 1 };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
-    if (flag === '--n') options.n = Number(value());
-    else if (flag === '--seed') options.seed = value();
-    else if (flag === '--out') options.outDir = value();
-    else if (flag === '--content') options.contentDir = value();
-    else if (flag === '--force') options.force = true;
-    else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node scripts/generate-corpus.ts --n 1000 --seed 1 --out /tmp/corpus [--content content] [--force]');
-      process.exit(0);
-    } else throw new Error(`unknown argument ${arg}`);
-  }
-  if (!options.n || !options.outDir) throw new Error('--n and --out are required (see --help)');
-  if (typeof options.seed === 'string' && /^-?\d+$/.test(options.seed)) options.seed = Number(options.seed);
-  return options as GenerateOptions;
+const USAGE = 'usage: node bench/generate-corpus.ts --n 1000 --out /tmp/corpus [--seed 1] [--content content] [--force]';
+
+function cliOptions(argv: string[]): GenerateOptions | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      n: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
+      content: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return null;
+  if (!values.n || !values.out) throw new Error(`--n and --out are required\n${USAGE}`);
+  return {
+    n: Number(values.n),
+    seed: /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed,
+    outDir: values.out,
+    ...(values.content ? { contentDir: values.content } : {}),
+    force: values.force,
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     const started = performance.now();
-    const options = parseArgs(process.argv.slice(2));
+    const options = cliOptions(process.argv.slice(2));
+    if (!options) {
+      console.log(USAGE);
+      process.exit(0);
+    }
     const corpus = generateCorpus(options);
     const words = corpus.articles.reduce((sum, a) => sum + a.words, 0);
     console.log(

@@ -1,0 +1,219 @@
+/**
+ * The bench's report: the targets it judges, and the Markdown tables it prints and writes to
+ * bench-out/results.json.
+ */
+import { fmtPair, pairRatio, type BuildFigures } from './builds.ts';
+import { GiB, state } from './context.ts';
+import { fmtBreakdown, fmtGiB, fmtInt, fmtKB, fmtMB, fmtMs, fmtRatio, fmtS, median } from './format.ts';
+import type { Options } from './options.ts';
+import type { ProfileSummary } from './profile.ts';
+import type { SizeResult } from './size.ts';
+
+const TARGETS = {
+  fullOverBare: 1.25,
+  peakMemoryBytes: 3 * GiB,
+  articleHtmlCssGzip: 14_000,
+  firstSearchBytes: 250_000,
+  firstResultMs: 300,
+  perArticleGrowth: 1.2,
+};
+
+export interface Target {
+  name: string;
+  measured: string;
+  pass: boolean | null;
+  note?: string;
+}
+
+/** The size the targets are judged at: 10,000 when it was run, else the largest. */
+export function judgedSize(sizes: readonly number[]): number {
+  return sizes.includes(10000) ? 10000 : Math.max(...sizes);
+}
+
+function judgedResult(results: readonly SizeResult[]): SizeResult {
+  const n = judgedSize(results.map((r) => r.n));
+  return results.find((r) => r.n === n) as SizeResult;
+}
+
+export function evaluateTargets(results: SizeResult[], options: Options): Target[] {
+  const at10k = results.find((r) => r.n === 10000) ?? null;
+  const at1k = results.find((r) => r.n === 1000) ?? null;
+  const subject = judgedResult(results);
+  const note = subject && subject.n !== 10000 ? `measured at N = ${fmtInt(subject.n)}, not 10,000` : undefined;
+  const targets: Target[] = [];
+  const r = roundsRatio(subject);
+  const measured = subject.rounds.length > 1 && r !== null ? `${fmtRatio(r)}, the median of ${subject.rounds.length} paired rounds (${subject.rounds.map((each) => fmtRatio(pairRatio(each))).join(', ')})` : fmtRatio(r);
+  targets.push({ name: `full build ≤ ${TARGETS.fullOverBare}× bare Astro + Pagefind (N = 10,000)`, measured, pass: r === null ? null : r <= TARGETS.fullOverBare, note });
+  targets.push({
+    name: 'full build peak memory < 3 GiB (N = 10,000)',
+    measured: subject.full.ok ? fmtGiB(subject.full.peakBytes) : 'build failed',
+    pass: subject.full.ok ? subject.full.peakBytes < TARGETS.peakMemoryBytes : false,
+    note,
+  });
+  const pages = subject.pages;
+  const articleHtmlCss = pages ? pages.article.html.gzip + pages.article.css.gzip : null;
+  targets.push({ name: 'article page HTML + CSS < 14 KB gzip', measured: articleHtmlCss === null ? 'n/a' : fmtKB(articleHtmlCss), pass: articleHtmlCss === null ? null : articleHtmlCss < TARGETS.articleHtmlCssGzip, note });
+  const articleLoad = subject.browser?.pageLoads.article;
+  const jsStatic = pages ? pages.article.js.raw : null;
+  targets.push({
+    name: 'article page: 0 bytes of JavaScript before a search',
+    measured:
+      jsStatic === null || !pages
+        ? 'n/a'
+        : `${jsStatic} B in the page's scripts${pages.article.js.files.length > 0 ? ` (${pages.article.js.files.join(', ')})` : ''}${pages.article.js.inlineScripts > 0 ? `, ${pages.article.js.inlineScripts} inline` : ''}${articleLoad ? `; ${articleLoad.jsBytes} B fetched by Chromium` : ''}`,
+    pass: jsStatic === null ? null : jsStatic === 0 && (!articleLoad || articleLoad.jsBytes === 0),
+    note,
+  });
+  const b = subject.browser;
+  targets.push({ name: 'first search fetches < 250 KB in all (median of 10)', measured: b ? `${fmtKB(b.median.bytes)} (search files alone ${fmtKB(b.median.searchBytes)})` : 'n/a', pass: b ? b.median.bytes < TARGETS.firstSearchBytes : null, note });
+  targets.push({ name: 'first result < 300 ms after the last keystroke (median of 10)', measured: b ? `${Math.round(b.median.latencyMs)} ms` : 'n/a', pass: b ? b.median.latencyMs < TARGETS.firstResultMs : null, note });
+  if (at10k && at1k && at10k.full.ok && at1k.full.ok) {
+    const growth = at10k.full.msPerArticle / at1k.full.msPerArticle;
+    targets.push({ name: 'ms per article at N = 10,000 ≤ 1.2× that at N = 1,000', measured: `${fmtMs(at10k.full.msPerArticle)} vs ${fmtMs(at1k.full.msPerArticle)} ms (${fmtRatio(growth)})`, pass: growth <= TARGETS.perArticleGrowth });
+  } else {
+    targets.push({ name: 'ms per article at N = 10,000 ≤ 1.2× that at N = 1,000', measured: 'n/a (needs both sizes)', pass: null, note: options.quick ? 'quick mode' : undefined });
+  }
+  return targets;
+}
+
+/** The median of the paired rounds' full ÷ bare ratios, or null when a build of any round failed. */
+function roundsRatio(result: SizeResult): number | null {
+  return result.rounds.every((each) => each.ok) ? median(result.rounds.map(pairRatio)) : null;
+}
+
+/** a's wall time over b's, as printed, or n/a when either build failed or did not run. */
+function wallRatio(a: BuildFigures | null, b: BuildFigures | null): string {
+  return a?.ok && b?.ok ? fmtRatio(a.wallMs / b.wallMs) : 'n/a';
+}
+
+/**
+ * Each round's builds split into what can be told from outside (seconds), so the reader sees
+ * which side moved: each site's Astro step as Astro itself prints it (from its start, after the
+ * config has loaded, to its end), the preview-image worker's time per image as this site's build
+ * prints it, and the bare build's Pagefind command.
+ */
+function roundsTable(r: SizeResult): string[] {
+  const s = (ms: number | null) => (ms === null ? 'n/a' : (ms / 1000).toFixed(1));
+  const lines = [
+    `Where the time went in each round at N = ${fmtInt(r.n)} (s; "Astro's own time" is the figure Astro prints for its build; the preview images are drawn on a worker thread during the render, and "ms an image" is that worker's own figure):`,
+    '',
+    "| round | this site | Astro's own time | preview images, ms an image | bare | Astro's own time | its Pagefind | full ÷ bare |",
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  r.rounds.forEach((each, i) => {
+    lines.push(
+      `| ${i + 1}${each.fullFirst ? '' : ' (bare first)'} | ${s(each.fullMs)} | ${s(each.full.astroMs)} | ${each.full.msPerImage === null ? 'n/a' : each.full.msPerImage.toFixed(1)} | ${s(each.bareMs)} | ${s(each.bare.astroOwnMs)} | ${s(each.bare.pagefindMs)} | ${each.ok ? fmtRatio(pairRatio(each)) : 'failed'} |`,
+    );
+  });
+  return lines;
+}
+
+/** CPU self time by package in the two Astro steps, side by side (--profile). */
+function profileTable(n: number, profile: { site: ProfileSummary; bare: ProfileSummary }): string[] {
+  const bareMs = new Map(profile.bare.byPackage.map((p) => [p.name, p.ms]));
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  const threads = (p: ProfileSummary) => `${p.threads.length} thread${p.threads.length === 1 ? '' : 's'}`;
+  const lines = [
+    `CPU profiles of the two Astro steps at N = ${fmtInt(n)} (\`node --cpu-prof\`, not timed; this site's with its image cache warm, so no image is drawn): self time by package, in CPU-seconds. Astro bundles each site's pages, components and src/lib, with part of its own runtime, into "the built site"; "node internals" is Node's own JavaScript (file system, modules, streams) and "native calls" the C++ it calls into; "(garbage collector)" and "(program)" are V8's own work.`,
+    '',
+    '| package | this site | bare |',
+    '| --- | ---: | ---: |',
+    `| all (${threads(profile.site)} / ${threads(profile.bare)}) | ${s(profile.site.totalMs)} | ${s(profile.bare.totalMs)} |`,
+  ];
+  for (const p of profile.site.byPackage.slice(0, 14)) lines.push(`| ${p.name} | ${s(p.ms)} | ${s(bareMs.get(p.name) ?? 0)} |`);
+  return lines;
+}
+
+export function markdown(results: SizeResult[], targets: Target[], env: Record<string, string>, command: string): string {
+  const lines: string[] = [];
+  lines.push(`Measured with \`${command}\` (code ${env.code}) on ${env.cpus} cores, ${env.memory}, ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}${env.hugo ? `, Hugo ${env.hugo}` : ''}, ${env.chromium}; seed ${env.seed}.`);
+  lines.push('');
+  lines.push('| N | build | wall time | ms per article | CPU time | peak memory | output | full ÷ this | other load |');
+  lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    const row = (name: string, f: BuildFigures | null, extra = '', ratio: string) => {
+      if (!f) return;
+      if (!f.ok) {
+        lines.push(`| ${fmtInt(r.n)} | ${name} | failed | | | ${fmtGiB(f.peakBytes)} | | | |`);
+        return;
+      }
+      lines.push(
+        `| ${fmtInt(r.n)} | ${name} | ${fmtS(f.wallMs)}${extra} | ${fmtMs(f.msPerArticle)} | ${f.cpuS === null ? 'n/a' : `${f.cpuS.toFixed(1)} s`} | ${fmtGiB(f.peakBytes)} | ${fmtMB(f.output.bytes)}, ${fmtInt(f.output.files)} files | ${ratio} | ${f.otherLoad === null ? 'n/a' : `${Math.round(f.otherLoad * 100)}%`} |`,
+      );
+    };
+    row('this site: `npm run build`', r.full, '', '1.00×');
+    if (r.fullWarm) row('this site, again with its image cache warm', r.fullWarm, '', r.fullWarm.ok && r.full.ok ? fmtRatio(r.full.wallMs / r.fullWarm.wallMs) : 'n/a');
+    row('bare Astro + Pagefind CLI', r.bare, ` (${(r.bare.astroMs / 1000).toFixed(1)} + ${(r.bare.pagefindMs / 1000).toFixed(1)})`, wallRatio(r.full, r.bare));
+    row(
+      `bare, with this site's \`build.concurrency: ${state.siteConcurrency}\` (reference, not the baseline)`,
+      r.bareConcurrent,
+      r.bareConcurrent ? ` (${(r.bareConcurrent.astroMs / 1000).toFixed(1)} + ${(r.bareConcurrent.pagefindMs / 1000).toFixed(1)})` : '',
+      wallRatio(r.full, r.bareConcurrent),
+    );
+    row(`Hugo ${r.hugo?.version ?? ''}`, r.hugo, '', wallRatio(r.full, r.hugo));
+  }
+  lines.push('');
+  for (const r of results) {
+    const concurrent = r.bareConcurrent ? `; against the bare site with \`build.concurrency: ${state.siteConcurrency}\`, ${wallRatio(r.full, r.bareConcurrent)} and ${wallRatio(r.fullWarm, r.bareConcurrent)}` : '';
+    const judged = r.rounds.length > 1 || r !== judgedResult(results) ? 'image cache cold' : "image cache cold, the target's figure";
+    lines.push(`Ratios at N = ${fmtInt(r.n)}: this site ÷ bare ${wallRatio(r.full, r.bare)} (${judged}), ${wallRatio(r.fullWarm, r.bare)} (image cache warm)${concurrent}.`);
+    lines.push('');
+    if (r.rounds.length > 1) {
+      const pairs = r.rounds.map(
+        (each, i) => `${i + 1}${each.fullFirst ? '' : ' (bare first)'}: ${each.ok ? fmtPair(each) : 'failed'}`,
+      );
+      const ratio = roundsRatio(r);
+      lines.push(
+        `Paired rounds at N = ${fmtInt(r.n)}, the cold full build and the bare build back to back (round 1 is the pair in the table above): ${pairs.join(' · ')}. Median ${ratio === null ? 'n/a' : fmtRatio(ratio)}, the target's figure.`,
+      );
+      lines.push('');
+      lines.push(...roundsTable(r));
+      lines.push('');
+    }
+  }
+  lines.pop();
+  lines.push('');
+  lines.push('Wall time from start to exit; CPU time is user + system of the build\'s processes; peak memory is the larger of the biggest process\'s maximum RSS and the sampled RSS of the whole process tree; other load is the share of the machine\'s CPU used by other processes meanwhile (near 0% for clean figures).');
+  lines.push('');
+  for (const r of results) {
+    const own = (f: { astroMs: number | null } | null) => (f?.astroMs === null || f?.astroMs === undefined ? 'n/a' : fmtS(f.astroMs));
+    lines.push(`Astro's own time for this site's Astro step at N = ${fmtInt(r.n)} (as Astro prints it): ${own(r.full)} with the image cache cold, ${own(r.fullWarm)} warm.`);
+    lines.push('');
+  }
+  lines.pop();
+  for (const r of results) {
+    if (r.full.ok) lines.push('', `Output of the full build at N = ${fmtInt(r.n)} by folder (MB, files): ${fmtBreakdown(r.full.breakdown)}.`);
+  }
+  for (const r of results) if (r.profile) lines.push('', ...profileTable(r.n, r.profile));
+  const reader = [...results].reverse().find((r) => r.pages);
+  if (reader?.pages) {
+    const pg = reader.pages;
+    lines.push('');
+    lines.push(`Page weight at N = ${fmtInt(reader.n)} (gzip level 6, from the built files):`);
+    lines.push('');
+    lines.push('| page | HTML | CSS | JS | total |');
+    lines.push('| --- | ---: | ---: | ---: | ---: |');
+    for (const [name, w] of [['home', pg.home], ['article (median size)', pg.article], ['topic, first page', pg.topic]] as const) {
+      if (!w) continue;
+      lines.push(`| ${name} | ${fmtKB(w.html.gzip)} | ${fmtKB(w.css.gzip)} | ${w.js.gzip === 0 ? '0' : fmtKB(w.js.gzip)} | ${fmtKB(w.totalGzip)} |`);
+    }
+  }
+  if (reader?.browser) {
+    const b = reader.browser;
+    lines.push('');
+    lines.push(`First search in Chromium at N = ${fmtInt(reader.n)} (fresh profile per query, ${b.server}; median of ${b.searches.length} queries):`);
+    lines.push('');
+    lines.push('| measure | median | range |');
+    lines.push('| --- | ---: | ---: |');
+    const range = (xs: number[], f: (x: number) => string) => `${f(Math.min(...xs))} – ${f(Math.max(...xs))}`;
+    lines.push(`| bytes fetched, search page + search (encoded) | ${fmtKB(b.median.bytes)} | ${range(b.searches.map((s) => s.bytes), fmtKB)} |`);
+    lines.push(`| of which search JS, wasm, index, fragments | ${fmtKB(b.median.searchBytes)} | ${range(b.searches.map((s) => s.searchBytes), fmtKB)} |`);
+    for (const [kind, bytes] of Object.entries(b.median.byKind)) lines.push(`| · ${kind} | ${fmtKB(bytes)} | |`);
+    lines.push(`| last keystroke → first result shown | ${Math.round(b.median.latencyMs)} ms | ${range(b.searches.map((s) => s.latencyMs), (x) => `${Math.round(x)} ms`)} |`);
+  }
+  lines.push('');
+  lines.push('| target | measured | result |');
+  lines.push('| --- | --- | --- |');
+  for (const t of targets) lines.push(`| ${t.name} | ${t.measured}${t.note ? ` (${t.note})` : ''} | ${t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'FAIL'} |`);
+  return lines.join('\n');
+}
