@@ -18,6 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, rmSync,
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { ContentArticle } from '../scripts/lib/content-files.ts';
 import { slugify } from '../src/lib/slug.ts';
 import { Random, Zipf } from './corpus-random.ts';
 import { pseudoWords, readEntities, readSeedVocabulary, readTopics, type EntityDef, type TopicDef } from './corpus-vocabulary.ts';
@@ -37,15 +38,8 @@ export interface GenerateOptions {
   force?: boolean;
 }
 
-export interface GeneratedArticle {
-  /** File path relative to outDir, e.g. articles/xyz.md. */
-  file: string;
-  slug: string;
-  title: string;
-  /** YYYY-MM-DD */
-  date: string;
-  updated?: string;
-  topics: string[];
+/** A generated article: what the site reads from its frontmatter (never a draft), and what the generator knows of it. */
+export interface GeneratedArticle extends Omit<ContentArticle, 'draft'> {
   summary?: string;
   /** Entity names (canonical `name`) mentioned in the title or body. */
   entities: string[];
