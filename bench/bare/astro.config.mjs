@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * The benchmark's baseline (issue 6): a bare Astro 7 site that renders the same Markdown articles
+ * The benchmark's baseline: a bare Astro 7 site that renders the same Markdown articles
  * to one page per article and nothing else: no topic pages, feeds, sitemap, search page or audit.
- * scripts/bench.ts builds it with the root's node_modules and then runs the Pagefind CLI on it:
+ * bench/builds.ts builds it with the root's node_modules and then runs the Pagefind CLI on it:
  *
  *   CONTENT_DIR=/tmp/corpus BARE_OUT_DIR=/tmp/bare-out astro build --root bench/bare
  *   pagefind --site /tmp/bare-out
