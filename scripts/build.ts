@@ -148,7 +148,8 @@ async function main(): Promise<number> {
     rmSync(staging, { recursive: true, force: true });
   }
   rmSync(previous, { recursive: true, force: true });
-  const articles = content?.articles.length ?? 0;
+  // Drafts are left out of the site, so out of the count.
+  const articles = content?.articles.filter((article) => !article.draft).length ?? 0;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`built ${plural(articles, 'article')}, ${plural(pages, 'page')}, ${plural(feeds, 'feed')} in ${seconds} s → ${shownPath(outDir)}`);
   return 0;
