@@ -47,7 +47,13 @@ function gitState(): string {
 async function main(): Promise<number> {
   process.on('SIGINT', cleanUpAndExit);
   process.on('SIGTERM', cleanUpAndExit);
-  const options = parseOptions(process.argv.slice(2));
+  let options: ReturnType<typeof parseOptions>;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
   if (options.help) {
     console.log(USAGE);
     return 0;
