@@ -4,7 +4,7 @@
  * runtime loads only when a search starts (or the box gets focus), never on other pages.
  */
 import { countOf } from '../lib/counts.ts';
-import { rankedSearch, type ResultRef, type SearchEngine } from './ranked-search.ts';
+import { rankedSearch, searchableQuery, type ResultRef, type SearchEngine } from './ranked-search.ts';
 
 interface ResultData {
   url: string;
@@ -175,10 +175,12 @@ export function startSearchPage(): void {
     const { filters, labels } = filtersFor(state);
     try {
       const engine = await loadPagefind();
-      const results = await rankedSearch(engine, state.q, {
-        filters,
-        sort: state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined,
-      });
+      const results = await rankedSearch(
+        engine,
+        state.q,
+        { filters, sort: state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined },
+        (data) => data.meta.title,
+      );
       if (run !== generation) return;
       current = { results, shown: 0 };
       list!.replaceChildren();
@@ -238,7 +240,7 @@ export function startSearchPage(): void {
     const query = input.value.trim();
     if ((query.split(/\s+/).at(-1) ?? '').length >= PRELOAD_MIN_LETTERS) {
       void loadPagefind()
-        .then((engine) => engine.preload(query, { filters: filtersFor(formState()).filters }))
+        .then((engine) => engine.preload(searchableQuery(query), { filters: filtersFor(formState()).filters }))
         .catch(() => undefined);
     }
   });

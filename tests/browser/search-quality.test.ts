@@ -2,11 +2,12 @@
  * Search quality, measured with the real Pagefind runtime in Chromium: for every article,
  * its exact title must bring it up first, and five consecutive words from the middle of its
  * body must bring it into the top three. Run over the seed site and over a generated corpus of
- * 1,000 articles (scripts/generate-corpus.ts, built into .cache/, never committed). The success
- * rates are printed.
+ * 1,000 articles (built into .cache/, never committed) joined by the articles of
+ * tests/fixtures/search-titles/: titles with amounts, decimals, percentages, model numbers and
+ * titles that begin other titles. The success rates are printed.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentArticles } from '../../scripts/lib/content-files.ts';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
@@ -20,6 +21,9 @@ import { root, siteDist } from '../helpers/paths.ts';
 const run = chromiumAvailable();
 const GENERATED = 1000;
 const qualityRoot = `${root}.cache/quality`;
+const titledDir = `${root}tests/fixtures/search-titles`;
+/** The pages of the articles whose titles hold numbers or begin other titles. */
+const TITLED = readdirSync(titledDir).map((name) => url(paths.article(name.replace(/\.md$/, ''))));
 
 interface Query {
   kind: 'title' | 'body';
@@ -60,7 +64,7 @@ async function ranks(session: Session, queries: Query[]): Promise<{ ranked: numb
     `import(${JSON.stringify(url(`${paths.pagefind()}pagefind.js`))}).then(async (m) => { await m.options({ baseUrl: ${JSON.stringify(url(paths.home()))} }); await m.init(); window.__pagefind = m; window.__results = new Map(); })`,
   );
   // An engine whose search runs in the page; results stay there and are fetched by id.
-  const engine: SearchEngine<{ url: string }> = {
+  const engine: SearchEngine<{ url: string; meta: { title?: string } }> = {
     async search(query, options) {
       const ids: string[] = await page.evaluate(
         async ({ query, options }) => {
@@ -75,7 +79,13 @@ async function ranks(session: Session, queries: Query[]): Promise<{ ranked: numb
         results: ids.map((id) => ({
           id,
           data: () =>
-            page.evaluate((key) => (window as unknown as { __results: Map<string, { data(): Promise<{ url: string }> }> }).__results.get(key)!.data(), id),
+            page.evaluate(
+              (key) =>
+                (window as unknown as { __results: Map<string, { data(): Promise<{ url: string; meta: { title?: string } }> }> }).__results
+                  .get(key)!
+                  .data(),
+              id,
+            ),
         })),
       };
     },
@@ -85,7 +95,7 @@ async function ranks(session: Session, queries: Query[]): Promise<{ ranked: numb
   const ranked: number[] = [];
   const plain: number[] = [];
   for (const q of queries) {
-    ranked.push(await rankOf(await rankedSearch(engine, q.query), q.expected));
+    ranked.push(await rankOf(await rankedSearch(engine, q.query, {}, (data) => data.meta.title), q.expected));
     // Pagefind's own order, for comparison: what the phrase pass adds.
     plain.push(await rankOf((await engine.search(q.query))?.results ?? [], q.expected));
   }
@@ -137,6 +147,7 @@ describe.runIf(run)('search quality', () => {
     beforeAll(() => {
       rmSync(qualityRoot, { recursive: true, force: true });
       generateCorpus({ n: GENERATED, seed: 'search-quality', outDir: contentDir });
+      cpSync(titledDir, `${contentDir}/articles`, { recursive: true });
       execFileSync(process.execPath, ['scripts/build.ts'], {
         cwd: root,
         env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: distDir, BUILD_LOG_LEVEL: 'silent' },
@@ -149,10 +160,17 @@ describe.runIf(run)('search quality', () => {
       const session = await openSite(distDir);
       try {
         const queries = queriesFor(contentDir, distDir);
-        expect(queries.length).toBe(2 * GENERATED);
-        const rates = report(`${GENERATED} generated`, queries, await ranks(session, queries));
+        expect(queries.length).toBe(2 * (GENERATED + TITLED.length));
+        const found = await ranks(session, queries);
+        const rates = report(`${GENERATED} generated and ${TITLED.length} with numbers`, queries, found);
         expect(rates.titleFirst).toBeGreaterThanOrEqual(0.98);
         expect(rates.bodyTop3).toBeGreaterThanOrEqual(0.95);
+        // Every title with an amount, a model number or another title inside it finds its own article first.
+        const titled = queries.map((q, i) => ({ q, rank: found.ranked[i] })).filter((x) => x.q.kind === 'title' && TITLED.includes(x.q.expected));
+        expect(titled.length).toBe(TITLED.length);
+        const missed = titled.filter((x) => x.rank !== 1).map((x) => `"${x.q.query}" (rank ${x.rank || '>3'})`);
+        console.log(`search quality, titles with numbers and prefixes: ${titled.length - missed.length} of ${titled.length} ranked first`);
+        expect(missed).toEqual([]);
       } finally {
         await session.close();
       }
