@@ -131,7 +131,7 @@ describe.runIf(run)('search in Chromium', () => {
     await page.close();
   });
 
-  it('shows each result as soon as it and those above it have arrived, in rank order', async () => {
+  it('shows the first five results together, then each as soon as it and those above it have arrived, in rank order', async () => {
     const query = 'filler summit';
     const plain = await open(paths.search(query), fixture);
     await settled(plain, `“${query}”`);
@@ -145,18 +145,25 @@ describe.runIf(run)('search in Chromium', () => {
       held.push(() => route.continue());
     });
     await page.goto(`${fixture.origin}${url(paths.search(query))}`);
-    // A page of results is ten (PAGE_SIZE in src/scripts/search.ts).
-    await expect.poll(() => held.length, { timeout: 15_000 }).toBe(10);
+    // The first five are read to put an exact title first (TITLE_CHECK_LIMIT in src/scripts/ranked-search.ts).
+    await expect.poll(() => held.length, { timeout: 15_000 }).toBe(5);
     const count = () => page.locator('.search-result').count();
-    // The last result's fragment alone shows nothing: results appear in rank order.
-    await held[9]();
+    // The first result's fragment alone shows nothing while the other four are read.
+    await held[0]();
     await page.waitForTimeout(300);
     expect(await count()).toBe(0);
-    // The first one's shows the first result at once, while eight are still held.
-    await held[0]();
-    await expect.poll(count, { timeout: 5_000 }).toBe(1);
+    for (const release of held.slice(1, 5)) await release();
+    // A page of results is ten (PAGE_SIZE in src/scripts/search.ts): the next five are asked for.
+    await expect.poll(() => held.length, { timeout: 15_000 }).toBe(10);
+    await expect.poll(count, { timeout: 5_000 }).toBe(5);
+    // The last result's fragment alone shows nothing more: results appear in rank order.
+    await held[9]();
+    await page.waitForTimeout(300);
+    expect(await count()).toBe(5);
+    await held[5]();
+    await expect.poll(count, { timeout: 5_000 }).toBe(6);
     expect(await page.getAttribute('#search-results', 'data-query')).toBe(query);
-    for (const release of held.slice(1, 9)) await release();
+    for (const release of held.slice(6, 9)) await release();
     await settled(page, `“${query}”`);
     expect(await titles(page)).toEqual(ranked);
     await page.close();
