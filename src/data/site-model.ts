@@ -6,7 +6,6 @@
 import { getCollection } from 'astro:content';
 import { buildModel, type SiteModel } from '../lib/model.ts';
 import { site } from '../lib/site.ts';
-import type { ArchiveYear } from '../lib/archive.ts';
 
 let model: Promise<SiteModel> | undefined;
 
@@ -31,9 +30,4 @@ async function load(): Promise<SiteModel> {
 export function getSiteModel(): Promise<SiteModel> {
   model ??= load();
   return model;
-}
-
-/** The archive by year and month, as the model groups it once per build. */
-export async function getArchive(): Promise<readonly ArchiveYear[]> {
-  return (await getSiteModel()).archive;
 }
