@@ -529,6 +529,12 @@ export function unknownNames(text: string, known: ReadonlySet<string>): { name: 
       if (piece.length === 1 && ((startsSentence && index === 0) || ordinaryAlone(name))) return;
       if (name.length < 2 || /^\p{Lu}\p{Ll}?$/u.test(name)) return;
       if (isKnown(piece)) return;
+      // A compound ending in a lower-case word is an adjective ("Chinese-made", "CPU-based"), and
+      // one made of listed names ("US-China") names nothing new.
+      if (piece.length === 1 && name.includes('-')) {
+        const parts = name.split('-');
+        if (/^\p{Ll}/u.test(parts.at(-1)!) || parts.every((part) => isListed(part))) return;
+      }
       counts.set(name, (counts.get(name) ?? 0) + 1);
     });
   }

@@ -226,6 +226,11 @@ describe('unknownNames', () => {
     const names = unknownNames('STANDARD OIL TO FORM FINANCIAL UNIT\nThe company said Standard Oil Co would form it.', new Set()).map((e) => e.name);
     expect(names).toEqual(['Standard Oil Co']);
   });
+  it('does not report compounds that are adjectives or made of listed names', () => {
+    const text = 'A Chinese-made camera and a China-linked group used CPU-based tools, US-China talks said, and Jean-Claude Juncker agreed.';
+    const names = unknownNames(text, new Set(['China', 'US'])).map((entry) => entry.name);
+    expect(names).toEqual(['Jean-Claude Juncker']);
+  });
   it('counts repeats', () => {
     expect(unknownNames('We met Jay Puri. Later, Jay Puri left.', new Set())).toEqual([{ name: 'Jay Puri', count: 2 }]);
   });
