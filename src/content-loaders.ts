@@ -1,0 +1,126 @@
+/**
+ * The content collections' loaders. Articles are found by Astro's glob loader, but their
+ * frontmatter is read and checked with src/lib/content-schema.ts (the reader the audit and the
+ * tests use), and a problem does not stop the check: every problem of every file, including
+ * topics.yaml and entities.yaml, is collected and thrown once, before anything renders.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { file, glob, type Loader, type LoaderContext } from 'astro/loaders';
+import {
+  checkArticle,
+  ContentProblems,
+  decodeUtf8,
+  NOT_UTF8,
+  parseEntitiesFile,
+  parseTopicsFile,
+  referenceProblems,
+  splitArticle,
+  withFile,
+  type DataFile,
+} from './lib/content-schema.ts';
+import { articleSlugFromPath } from './lib/slug.ts';
+import { paths, url } from './lib/urls.ts';
+
+/** The parts of Astro's entry types the glob loader calls (internal to Astro, so checked at load). */
+interface EntryType {
+  getEntryInfo(input: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body: string; slug?: string; rawData?: string }>;
+}
+
+const shown = (path: string) => relative(process.cwd(), path);
+
+/**
+ * topics.yaml or entities.yaml through Astro's file loader, with the schema module's reader.
+ * Only valid entries are stored; the articles loader reports the file's problems with all others.
+ */
+export function dataFileLoader(path: string, read: (path: string) => DataFile<{ id: string }>): Loader {
+  return file(path, { parser: () => read(path).entries });
+}
+
+export function articlesLoader(contentDir: string): Loader {
+  const inner = glob({
+    base: `${contentDir}/articles`,
+    pattern: '**/*.md',
+    generateId: ({ entry }) => articleSlugFromPath(entry),
+    // Pages, feeds and search read the rendered HTML; the Markdown source would only add to the
+    // content store every build loads (31 of its 72 MB at 10,000 articles).
+    retainBody: false,
+  });
+  return {
+    name: 'articles-loader',
+    load: async (context: LoaderContext) => {
+      const topics = parseTopicsFile(`${contentDir}/topics.yaml`);
+      const entities = parseEntitiesFile(`${contentDir}/entities.yaml`);
+      const known = { topics: topics.ids ?? undefined, entities: entities.ids ?? undefined };
+      const problems = new Map<string, string[]>();
+      const report = (path: string, lines: string[]) => {
+        if (lines.length === 0) return;
+        const key = shown(path);
+        problems.set(key, [...(problems.get(key) ?? []), ...lines]);
+      };
+      /** Files whose frontmatter could not be read: their data is not checked field by field. */
+      const unreadable = new Set<string>();
+      const rejected = new Set<string>();
+      const fileById = new Map<string, string>();
+
+      const entryTypes = (context as LoaderContext & { entryTypes: Map<string, EntryType> }).entryTypes;
+      const markdown = entryTypes?.get('.md');
+      if (!markdown) throw new Error('articles-loader: Astro gave no entry type for .md files');
+      const readArticle: EntryType = {
+        ...markdown,
+        async getEntryInfo({ contents, fileUrl }) {
+          const path = fileURLToPath(fileUrl);
+          // Astro reads files as UTF-8, replacing bytes that are not; only then are the bytes checked.
+          if (contents.includes('\uFFFD') && decodeUtf8(await readFile(fileUrl)) === null) report(path, [`${shown(path)}: ${NOT_UTF8}`]);
+          try {
+            return { ...splitArticle(contents), rawData: '' };
+          } catch (error) {
+            report(path, [withFile(shown(path), (error as Error).message)]);
+            unreadable.add(path);
+            return { data: {}, body: '', rawData: '' };
+          }
+        },
+      };
+
+      await inner.load({
+        ...context,
+        entryTypes: new Map(entryTypes).set('.md', readArticle),
+        parseData: async (props) => {
+          const path = props.filePath ?? props.id;
+          const other = fileById.get(props.id);
+          if (other) {
+            const [first, second] = [other, path].sort();
+            report(second, [`${shown(second)}: gives the same URL ${url(paths.article(props.id))} as ${shown(first)}; rename one of the files`]);
+          } else {
+            fileById.set(props.id, path);
+          }
+          const checked = unreadable.has(path) ? { problems: [] } : checkArticle(props.data, shown(path));
+          report(path, checked.problems);
+          if (problems.has(shown(path))) {
+            rejected.add(props.id);
+            return props.data;
+          }
+          return context.parseData(props);
+        },
+      } as LoaderContext);
+
+      // Unknown topics and entities are checked on every stored article, including those the
+      // glob loader kept from the cache without parsing again, since topics.yaml may have changed.
+      for (const entry of context.store.values()) {
+        if (rejected.has(entry.id) || !entry.filePath) continue;
+        const data = entry.data as Parameters<typeof referenceProblems>[0];
+        const lines = referenceProblems(data, known).map((line) => `${entry.filePath}: ${line}`);
+        if (lines.length > 0) {
+          report(entry.filePath, lines);
+          rejected.add(entry.id);
+        }
+      }
+      // Nothing rejected stays in the store, or the next build would take it from the cache unchecked.
+      for (const id of rejected) context.store.delete(id);
+
+      const all = [...topics.problems, ...entities.problems, ...[...problems.keys()].sort().flatMap((path) => problems.get(path)!)];
+      if (all.length > 0) throw new ContentProblems(all);
+    },
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * The content schema, described once: an article's frontmatter, a topic of topics.yaml and an
+ * entity of entities.yaml. The site's collections (src/content.config.ts), the audit's reader of
+ * content/, the importer and the tests all read and check content with this module, so they
+ * cannot disagree about what is valid.
+ *
+ * YAML is read with the `yaml` package (YAML 1.2): `date: 2024-02-30` stays the text it is, so
+ * the one calendar rule (parseIsoDate) refuses it instead of a YAML reader rolling it over to
+ * 1 March. Problems read `file: field: problem`, or `file:line: entry: field: problem` in the
+ * data files, and every problem of an input is listed, not only the first.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'astro/zod';
+import YAML, { isMap, isScalar, isSeq, LineCounter } from 'yaml';
+import { parseIsoDate } from './dates.ts';
+
+/** Every problem found in some content, one `file: field: problem` line each. */
+export class ContentProblems extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`);
+    this.name = 'ContentProblems';
+    this.problems = problems;
+  }
+}
+
+const text = (what = 'text') =>
+  z.string({ error: (issue) => (issue.input == null ? 'is required' : `must be ${what}`) }).trim().min(1, 'must not be empty');
+
+const slugList = (what: string) =>
+  z.array(z.string({ error: `must be a list of ${what}` }).trim().toLowerCase().min(1, 'must not be empty'), {
+    error: (issue) => (issue.input === undefined ? `is required; name at least one of the ${what}` : `must be a list of ${what}`),
+  });
+
+/** The real-date rule: a calendar day written YYYY-MM-DD that exists (2024-02-29, never 2024-02-30). */
+export const calendarDay = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written as YYYY-MM-DD') })
+  .transform((value, ctx) => {
+    const date = parseIsoDate(value);
+    if (!date) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a real date; write it as YYYY-MM-DD` });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** An article's frontmatter, the YAML between the --- lines at the top of its file. */
+export const articleFrontmatter = z
+  .strictObject({
+    title: text(),
+    date: calendarDay,
+    updated: calendarDay.optional(),
+    topics: slugList('topic slugs').min(1, 'must name at least one topic'),
+    summary: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty; remove it to derive one').optional(),
+    draft: z.boolean({ error: 'must be true or false' }).default(false),
+    entities: z
+      .strictObject(
+        { add: slugList('entity slugs').default([]), remove: slugList('entity slugs').default([]) },
+        { error: 'must be a map with add: and/or remove: lists of entity slugs' },
+      )
+      .optional(),
+  })
+  .superRefine((article, ctx) => {
+    if (article.updated && article.updated < article.date) {
+      const day = (date: Date) => date.toISOString().slice(0, 10);
+      ctx.addIssue({ code: 'custom', path: ['updated'], message: `${day(article.updated)} is before the publication date ${day(article.date)}` });
+    }
+  });
+
+export type ArticleFrontmatter = z.output<typeof articleFrontmatter>;
+
+/** An id in topics.yaml or entities.yaml: what articles write in `topics:` and `entities:`. */
+const entryId = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens');
+
+const keywordList = z.array(z.string({ error: 'must be a list of words' }).trim().min(1, 'must not be empty'), { error: 'must be a list of words' });
+
+/** A topic as the topics collection holds it (its id is the entry's id). */
+export const topicFields = z.object({
+  name: text(),
+  description: text(),
+  keywords: keywordList.default([]),
+});
+
+/** An entity as the entities collection holds it (its id is the entry's id). */
+export const entityFields = z.object({
+  kind: z.enum(['organisation', 'person', 'country'], { error: 'must be one of organisation, person, country' }),
+  name: text(),
+  aliases: keywordList.default([]),
+  description: text().optional(),
+});
+
+/** One item of topics.yaml, as written. */
+export const topicEntry = topicFields.extend({ id: entryId }).strict();
+/** One item of entities.yaml, as written. */
+export const entityEntry = entityFields.extend({ id: entryId }).strict();
+
+export type TopicEntry = z.output<typeof topicEntry>;
+export type EntityEntry = z.output<typeof entityEntry>;
+
+/** The fields a schema allows, for the message about a misspelt one. */
+function fieldNames(schema: z.ZodType): string[] {
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** `field: problem` lines for a failed parse; an unknown field gets the list of allowed ones. */
+export function issueLines(error: z.ZodError, schema?: z.ZodType): string[] {
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = at ? [] : fieldNames(schema ?? z.object({}));
+      const hint = allowed.length > 0 ? `; the fields are ${allowed.join(', ')}` : '';
+      return issue.keys.map((key) => `${at ? `${at}.` : ''}${key}: unknown field${hint}`);
+    }
+    return [`${at || '(frontmatter)'}: ${issue.message}`];
+  });
+}
+
+/** The topic and entity slugs articles may name. */
+export interface KnownSlugs {
+  topics: readonly string[];
+  entities: readonly string[];
+}
+
+/** `field: problem` lines for topic and entity slugs an article names that the data files do not define. */
+export function referenceProblems(
+  article: { topics: readonly string[]; entities?: { add?: readonly string[]; remove?: readonly string[] } },
+  known: Partial<KnownSlugs>,
+): string[] {
+  const problems: string[] = [];
+  if (known.topics) {
+    for (const slug of new Set(article.topics)) {
+      if (!known.topics.includes(slug)) {
+        problems.push(`topics: unknown topic "${slug}"; use one of: ${known.topics.join(', ')} (or add it to content/topics.yaml)`);
+      }
+    }
+  }
+  if (known.entities) {
+    for (const field of ['add', 'remove'] as const) {
+      for (const slug of article.entities?.[field] ?? []) {
+        if (!known.entities.includes(slug)) {
+          problems.push(`entities.${field}: unknown entity "${slug}"; add it to content/entities.yaml or fix the spelling`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** Checks one article's frontmatter: its data when valid, and every problem as `file: field: problem`. */
+export function checkArticle(
+  data: unknown,
+  file: string,
+  known: Partial<KnownSlugs> = {},
+): { data?: ArticleFrontmatter; problems: string[] } {
+  const result = articleFrontmatter.safeParse(data);
+  if (!result.success) return { problems: issueLines(result.error, articleFrontmatter).map((line) => `${file}: ${line}`) };
+  const problems = referenceProblems(result.data, known).map((line) => `${file}: ${line}`);
+  return problems.length > 0 ? { problems } : { data: result.data, problems };
+}
+
+/** A YAML syntax error as `line: what cannot be read: reason`, the line counted in the whole file. */
+function yamlProblem(error: unknown, what: string, firstLine = 1): string {
+  const cannot = `${what} cannot be read as YAML`;
+  if (error instanceof YAML.YAMLError && error.linePos) {
+    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return `${error.linePos[0].line + firstLine - 1}: ${cannot}: ${reason}`;
+  }
+  return `${cannot}: ${(error as Error).message.split('\n')[0]}`;
+}
+
+/** `file:line: problem` when the problem starts with its line number, else `file: problem`. */
+export function withFile(file: string, problem: string): string {
+  return /^\d+:/.test(problem) ? `${file}:${problem}` : `${file}: ${problem}`;
+}
+
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n((?:[\s\S]*?\r?\n)?)---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * A Markdown file split into its frontmatter (parsed) and body. Frontmatter that is not YAML
+ * throws an Error whose message is `line: problem`, to be prefixed with the file's name.
+ */
+export function splitArticle(source: string): { data: Record<string, unknown>; body: string } {
+  const match = FRONTMATTER.exec(source);
+  if (!match) return { data: {}, body: source.replace(/^\uFEFF/, '') };
+  const body = source.slice(match[0].length);
+  let data: unknown;
+  try {
+    data = YAML.parse(match[1]);
+  } catch (error) {
+    // The frontmatter starts on the file's second line.
+    throw new Error(yamlProblem(error, 'the frontmatter', 2));
+  }
+  if (data === null || data === undefined) return { data: {}, body };
+  if (typeof data !== 'object' || Array.isArray(data)) throw new Error('2: the frontmatter must be fields such as "title: ...", one a line');
+  return { data: data as Record<string, unknown>, body };
+}
+
+/** The text of a file that is valid UTF-8, or null. */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export const NOT_UTF8 = 'the file is not valid UTF-8; save it as UTF-8 and build again';
+
+/** What a data file holds when read: its valid entries, the ids of all entries, and its problems. */
+export interface DataFile<T> {
+  entries: T[];
+  /** Ids of every entry that has one, valid or not: what articles may name. Null when the file could not be read. */
+  ids: string[] | null;
+  problems: string[];
+}
+
+function parseDataFile<S extends z.ZodType>(source: string, file: string, schema: S): DataFile<z.output<S>> {
+  const lines = new LineCounter();
+  const doc = YAML.parseDocument(source, { lineCounter: lines });
+  if (doc.errors.length > 0) {
+    return { entries: [], ids: null, problems: doc.errors.map((error) => withFile(file, yamlProblem(error, 'the file'))) };
+  }
+  if (!isSeq(doc.contents)) {
+    return { entries: [], ids: null, problems: [`${file}: must be a list of entries, each starting with "- id: ..."`] };
+  }
+  const entries: z.output<S>[] = [];
+  const ids: string[] = [];
+  const problems: string[] = [];
+  const firstLine = new Map<string, number>();
+  doc.contents.items.forEach((item, index) => {
+    const line = item && typeof item === 'object' && 'range' in item && item.range ? lines.linePos(item.range[0]).line : undefined;
+    const where = `${file}${line ? `:${line}` : ''}`;
+    const idNode = isMap(item) ? item.get('id', true) : undefined;
+    const id = isScalar(idNode) && typeof idNode.value === 'string' ? idNode.value : undefined;
+    const name = id ? `"${id}"` : `entry ${index + 1}`;
+    const result = schema.safeParse(YAML.isNode(item) ? item.toJS(doc) : item);
+    if (id) {
+      const earlier = firstLine.get(id);
+      if (earlier !== undefined) problems.push(`${where}: ${name}: id: is already the id of the entry at line ${earlier}; ids must be unique`);
+      else firstLine.set(id, line ?? 0);
+      ids.push(id);
+    }
+    if (result.success) entries.push(result.data);
+    else problems.push(...issueLines(result.error, schema).map((problem) => `${where}: ${name}: ${problem}`));
+  });
+  return { entries, ids, problems };
+}
+
+function readDataFile<S extends z.ZodType>(path: string, schema: S): DataFile<z.output<S>> {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { entries: [], ids: null, problems: [`${path}: cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`] };
+  }
+  return parseDataFile(source, path, schema);
+}
+
+/** topics.yaml, read and checked, never throwing: for callers that report its problems with others. */
+export const parseTopicsFile = (path: string): DataFile<TopicEntry> => readDataFile(path, topicEntry);
+/** entities.yaml, read and checked, never throwing. */
+export const parseEntitiesFile = (path: string): DataFile<EntityEntry> => readDataFile(path, entityEntry);
+
+function valid<T>(data: DataFile<T>): T[] {
+  if (data.problems.length > 0) throw new ContentProblems(data.problems);
+  return data.entries;
+}
+
+/** The topics of topics.yaml; throws ContentProblems listing every problem of the file. */
+export const readTopicsFile = (path: string): TopicEntry[] => valid(parseTopicsFile(path));
+/** The entities of entities.yaml; throws ContentProblems listing every problem of the file. */
+export const readEntitiesFile = (path: string): EntityEntry[] => valid(parseEntitiesFile(path));
