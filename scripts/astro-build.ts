@@ -15,7 +15,6 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { site } from '../src/lib/site.ts';
 import { explainBuildError } from './lib/build-errors.ts';
-import { readContentArticles } from './lib/content-files.ts';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 type Level = (typeof LEVELS)[number];
@@ -51,14 +50,8 @@ try {
     ...(site.contentDir !== 'content' ? { cacheDir } : {}),
   });
 } catch (error) {
-  let articles: { slug: string; file: string }[] = [];
-  try {
-    articles = readContentArticles(site.contentDir);
-  } catch {
-    // The error itself may be that content/ cannot be read; report it as Astro gave it.
-  }
   if (process.env.DEBUG_BUILD_ERROR) console.error(error);
-  console.error(explainBuildError(error as Error, articles));
+  console.error(explainBuildError(error as Error));
   // Exit now: Astro may still have a content-store write pending for the folder just removed.
   process.exit(1);
 }

@@ -11,7 +11,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import YAML from 'yaml';
 import { decodeDigest, DigestError, formatProblem, splitDigest, type Problem } from '../src/lib/digest.ts';
 import { decodeCharacterReferences } from '../src/lib/char-refs.ts';
 import { findDuplicates } from '../src/lib/import-duplicates.ts';
@@ -23,33 +22,29 @@ import { summarise } from '../src/lib/summary.ts';
 import { renderArticleFile } from '../src/lib/article-file.ts';
 import { parseIsoDate } from '../src/lib/dates.ts';
 import { entityMatcher, unknownNames, type EntityDef } from '../src/lib/entities.ts';
+import { ContentProblems, readEntitiesFile, readTopicsFile } from '../src/lib/content-schema.ts';
 
 const USAGE =
   'usage: npm run import -- <digest.txt | folder/>... [--date YYYY-MM-DD] [--topic a,b] [--allow-short] [--force] [--dry-run] [--out content/articles]';
 
 class UsageError extends Error {}
 
+/** The schema's readers of the data files; their problems are the importer's usage errors. */
 function readTopics(file: string): TopicKeywords[] {
-  const data: unknown = YAML.parse(readFileSync(file, 'utf8'));
-  if (!Array.isArray(data)) throw new UsageError(`${file}: expected a list of topics`);
-  return data.map((topic, index) => {
-    if (typeof topic?.id !== 'string' || !Array.isArray(topic?.keywords)) {
-      throw new UsageError(`${file}: topic #${index + 1} needs an "id" and a "keywords" list`);
-    }
-    return { slug: topic.id, keywords: topic.keywords.map(String) };
-  });
+  try {
+    return readTopicsFile(file).map((topic) => ({ slug: topic.id, keywords: topic.keywords }));
+  } catch (error) {
+    throw error instanceof ContentProblems ? new UsageError(error.message) : error;
+  }
 }
 
 function readEntities(file: string): EntityDef[] {
   if (!existsSync(file)) return [];
-  const data: unknown = YAML.parse(readFileSync(file, 'utf8'));
-  if (!Array.isArray(data)) throw new UsageError(`${file}: expected a list of entities`);
-  return data.map((entity) => ({
-    slug: String(entity.id),
-    kind: entity.kind,
-    name: String(entity.name),
-    aliases: Array.isArray(entity.aliases) ? entity.aliases.map(String) : [],
-  }));
+  try {
+    return readEntitiesFile(file).map(({ id, ...entity }) => ({ slug: id, ...entity }));
+  } catch (error) {
+    throw error instanceof ContentProblems ? new UsageError(error.message) : error;
+  }
 }
 
 export interface ImportOptions {

@@ -1,41 +1,25 @@
 /**
- * Turns Astro's build errors about content into lines that name the file, the field (or line)
- * and what to do. Astro reports a schema problem as "**articles → some-id** data does not match
- * collection schema. **field**: message", naming an entry id where editors think in files, and
- * a YAML syntax error with its location in `loc`.
+ * Turns an error of the Astro step into lines that name the file, the field (or line) and what
+ * to do. Content problems (src/lib/content-schema.ts, src/lib/model.ts) already read
+ * `file: field: problem`, all of them at once; they get a pointer to the README. An error Astro
+ * raises itself with a location gets `file:line:`.
  */
 import { relative } from 'node:path';
 
-export interface SourceFile {
-  slug: string;
-  file: string;
-}
-
 interface AstroLikeError {
   message: string;
+  problems?: readonly string[];
   loc?: { file?: string; line?: number };
 }
 
-const FRONTMATTER_HINT = 'fix the frontmatter between the --- lines at the top of the file (see README, "Writing articles")';
+const FRONTMATTER_HINT = 'fix the frontmatter between the --- lines at the top of each file named (see README, "Writing articles")';
 
-export function explainBuildError(error: AstroLikeError, articles: readonly SourceFile[]): string {
+export function explainBuildError(error: AstroLikeError): string {
   const plain = String(error.message ?? error).replace(/\u001b\[[0-9;]*m/g, '');
-  const header = /\*\*(\w+) → ([^*]+)\*\* data does not match collection schema\./.exec(plain);
-  if (header) {
-    const [, collection, id] = header;
-    const file =
-      collection === 'articles'
-        ? (articles.find((article) => article.slug === id)?.file ?? `${collection}/${id}`)
-        : `${collection} entry "${id}"`;
-    const fields = [...plain.slice(header.index + header[0].length).matchAll(/\*\*([^*]*)\*\*: (?:\*\*[^*]*\*\*: )?(.+)/g)].map(
-      ([, field, problem]) => `${file}: ${field || '(frontmatter)'}: ${problem.trim()}`,
-    );
-    return `${fields.length > 0 ? fields.join('\n') : `${file}: ${plain}`}\n(${FRONTMATTER_HINT})`;
-  }
+  if (Array.isArray(error.problems)) return `${plain}\n(${FRONTMATTER_HINT})`;
   if (error.loc?.file) {
     const where = `${relative(process.cwd(), error.loc.file)}${error.loc.line ? `:${error.loc.line}` : ''}`;
-    const first = plain.split('\n')[0];
-    return `${where}: cannot read the frontmatter: ${first}\n(${FRONTMATTER_HINT})`;
+    return `${where}: ${plain.split('\n')[0]}`;
   }
   return plain;
 }

@@ -4,9 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import YAML from 'yaml';
 import { articleSlugFromPath } from '../../src/lib/slug.ts';
-import { parseIsoDate } from '../../src/lib/dates.ts';
+import { checkArticle, decodeUtf8, NOT_UTF8, readTopicsFile, splitArticle, withFile } from '../../src/lib/content-schema.ts';
 import { url, paths } from '../../src/lib/urls.ts';
 
 export interface ContentArticle {
@@ -31,36 +30,31 @@ function markdownFiles(dir: string): string[] {
     .sort();
 }
 
-/** Frontmatter of a Markdown file: the YAML between the opening and closing --- lines. */
+/** Frontmatter of a Markdown file, read as the build reads it (src/lib/content-schema.ts). */
 export function readFrontmatter(text: string): Record<string, unknown> {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  if (!match) return {};
-  const data: unknown = YAML.parse(match[1]);
-  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  return splitArticle(text).data;
 }
 
 function day(value: unknown): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '').trim();
 }
 
+/** The topics of contentDir's topics.yaml; throws listing every problem of the file. */
 export function readContentTopics(contentDir: string): ContentTopic[] {
-  const data: unknown = YAML.parse(readFileSync(join(contentDir, 'topics.yaml'), 'utf8'));
-  return (Array.isArray(data) ? data : []).map((topic) => ({ slug: String(topic.id), name: String(topic.name) }));
+  return readTopicsFile(join(contentDir, 'topics.yaml')).map((topic) => ({ slug: topic.id, name: topic.name }));
 }
 
-/** The articles of contentDir, and the problems only a reading of the files themselves shows. */
+/** The articles of contentDir, and the problems a reading of the files themselves shows. */
 export interface ContentScan {
   articles: ContentArticle[];
   problems: string[];
 }
 
 /**
- * Reads every article once. Problems are the ones Astro lets through because its YAML and file
- * readers are lenient: a file that is not UTF-8 (read with replacement characters), an
- * impossible date such as 2024-02-30 (rolled over to 1 March), and two files whose names give
- * the same URL (one would silently replace the other). It runs beside Astro, before Astro has
- * checked anything, and its YAML reader is not Astro's: frontmatter it cannot read is a problem
- * naming the file, and that article is left out of the list.
+ * Reads every article once, with the build's reader and schema (src/lib/content-schema.ts) but
+ * not through Astro: a file that is not UTF-8, frontmatter the schema refuses and two files whose
+ * names give the same URL are problems naming the file. An article whose frontmatter is not YAML
+ * is left out of the list; one the schema refuses is listed with its fields as written.
  */
 export function scanContentArticles(contentDir: string): ContentScan {
   const dir = join(contentDir, 'articles');
@@ -69,11 +63,9 @@ export function scanContentArticles(contentDir: string): ContentScan {
   const articles = markdownFiles(dir).flatMap((name): ContentArticle[] => {
     const file = relative(process.cwd(), join(dir, name));
     const bytes = readFileSync(join(dir, name));
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      problems.push(`${file}: the file is not valid UTF-8; save it as UTF-8 and build again`);
+    let text = decodeUtf8(bytes);
+    if (text === null) {
+      problems.push(`${file}: ${NOT_UTF8}`);
       text = bytes.toString('utf8');
     }
     const slug = articleSlugFromPath(name);
@@ -84,15 +76,10 @@ export function scanContentArticles(contentDir: string): ContentScan {
     try {
       data = readFrontmatter(text);
     } catch (error) {
-      problems.push(`${file}: the frontmatter cannot be read as YAML: ${(error as Error).message.split('\n')[0]}`);
+      problems.push(withFile(file, (error as Error).message));
       return [];
     }
-    for (const field of ['date', 'updated'] as const) {
-      const value = data[field];
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) && !parseIsoDate(value)) {
-        problems.push(`${file}: ${field}: "${value}" is not a real date; write it as YYYY-MM-DD`);
-      }
-    }
+    problems.push(...checkArticle(data, file).problems);
     return [
       {
         file,
