@@ -16,5 +16,11 @@ describe('dates', () => {
     expect(parseIsoDate('2024-02-30')).toBeNull();
     expect(parseIsoDate('2024-13-01')).toBeNull();
     expect(parseIsoDate('2024-02-29')?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    expect(parseIsoDate('2023-02-29')).toBeNull();
+    expect(parseIsoDate('2024-04-31')).toBeNull();
+    expect(parseIsoDate('2024-00-10')).toBeNull();
+    expect(parseIsoDate('2024-1-5')).toBeNull();
+    expect(parseIsoDate('2024-11-22T10:00:00Z')).toBeNull();
+    expect(parseIsoDate(' 2024-11-22 ')?.toISOString()).toBe('2024-11-22T00:00:00.000Z');
   });
 });
