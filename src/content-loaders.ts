@@ -12,13 +12,15 @@ import {
   checkArticle,
   ContentProblems,
   decodeUtf8,
+  entityEntry,
   NOT_UTF8,
+  parseDataFile,
   parseEntitiesFile,
   parseTopicsFile,
   referenceProblems,
   splitArticle,
+  topicEntry,
   withFile,
-  type DataFile,
 } from './lib/content-schema.ts';
 import { articleSlugFromPath } from './lib/slug.ts';
 import { paths, url } from './lib/urls.ts';
@@ -34,8 +36,8 @@ const shown = (path: string) => relative(process.cwd(), path);
  * topics.yaml or entities.yaml through Astro's file loader, with the schema module's reader.
  * Only valid entries are stored; the articles loader reports the file's problems with all others.
  */
-export function dataFileLoader(path: string, read: (path: string) => DataFile<{ id: string }>): Loader {
-  return file(path, { parser: () => read(path).entries });
+export function dataFileLoader(path: string, schema: typeof topicEntry | typeof entityEntry): Loader {
+  return file(path, { parser: (text) => parseDataFile(text, path, schema).entries });
 }
 
 export function articlesLoader(contentDir: string): Loader {
@@ -50,8 +52,9 @@ export function articlesLoader(contentDir: string): Loader {
   return {
     name: 'articles-loader',
     load: async (context: LoaderContext) => {
-      const topics = parseTopicsFile(`${contentDir}/topics.yaml`);
-      const entities = parseEntitiesFile(`${contentDir}/entities.yaml`);
+      // Named as the articles are, relative to the working folder.
+      const topics = parseTopicsFile(shown(`${contentDir}/topics.yaml`));
+      const entities = parseEntitiesFile(shown(`${contentDir}/entities.yaml`));
       const known = { topics: topics.ids ?? undefined, entities: entities.ids ?? undefined };
       const problems = new Map<string, string[]>();
       const report = (path: string, lines: string[]) => {
@@ -63,6 +66,8 @@ export function articlesLoader(contentDir: string): Loader {
       const unreadable = new Set<string>();
       const rejected = new Set<string>();
       const fileById = new Map<string, string>();
+      /** After the first load (in `astro dev`), a changed file with problems fails on its own. */
+      let loaded = false;
 
       const entryTypes = (context as LoaderContext & { entryTypes: Map<string, EntryType> }).entryTypes;
       const markdown = entryTypes?.get('.md');
@@ -76,7 +81,9 @@ export function articlesLoader(contentDir: string): Loader {
           try {
             return { ...splitArticle(contents), rawData: '' };
           } catch (error) {
-            report(path, [withFile(shown(path), (error as Error).message)]);
+            const problem = withFile(shown(path), (error as Error).message);
+            if (loaded) throw new ContentProblems([problem]);
+            report(path, [problem]);
             unreadable.add(path);
             return { data: {}, body: '', rawData: '' };
           }
@@ -95,7 +102,8 @@ export function articlesLoader(contentDir: string): Loader {
           } else {
             fileById.set(props.id, path);
           }
-          const checked = unreadable.has(path) ? { problems: [] } : checkArticle(props.data, shown(path));
+          const checked = unreadable.has(path) ? { problems: [] } : checkArticle(props.data, shown(path), loaded ? known : {});
+          if (loaded && checked.problems.length > 0) throw new ContentProblems(checked.problems);
           report(path, checked.problems);
           if (problems.has(shown(path))) {
             rejected.add(props.id);
@@ -119,6 +127,7 @@ export function articlesLoader(contentDir: string): Loader {
       // Nothing rejected stays in the store, or the next build would take it from the cache unchecked.
       for (const id of rejected) context.store.delete(id);
 
+      loaded = true;
       const all = [...topics.problems, ...entities.problems, ...[...problems.keys()].sort().flatMap((path) => problems.get(path)!)];
       if (all.length > 0) throw new ContentProblems(all);
     },

@@ -12,7 +12,7 @@ interface AstroLikeError {
   loc?: { file?: string; line?: number };
 }
 
-const FRONTMATTER_HINT = 'fix the frontmatter between the --- lines at the top of each file named (see README, "Writing articles")';
+const FRONTMATTER_HINT = 'fix each file named above; see README, "Writing articles"';
 
 export function explainBuildError(error: AstroLikeError): string {
   const plain = String(error.message ?? error).replace(/\u001b\[[0-9;]*m/g, '');

@@ -218,7 +218,8 @@ export interface DataFile<T> {
   problems: string[];
 }
 
-function parseDataFile<S extends z.ZodType>(source: string, file: string, schema: S): DataFile<z.output<S>> {
+/** A data file's text (topics.yaml, entities.yaml) read and checked entry by entry, never throwing. */
+export function parseDataFile<S extends z.ZodType>(source: string, file: string, schema: S): DataFile<z.output<S>> {
   const lines = new LineCounter();
   const doc = YAML.parseDocument(source, { lineCounter: lines });
   if (doc.errors.length > 0) {
