@@ -79,7 +79,9 @@ export function articlesLoader(contentDir: string): Loader {
           // Astro reads files as UTF-8, replacing bytes that are not; only then are the bytes checked.
           if (contents.includes('\uFFFD') && decodeUtf8(await readFile(fileUrl)) === null) report(path, [`${shown(path)}: ${NOT_UTF8}`]);
           try {
-            return { ...splitArticle(contents), rawData: '' };
+            const { data, body } = splitArticle(contents);
+            // Trimmed as Astro's own Markdown entry type trims it.
+            return { data, body: body.trim(), rawData: '' };
           } catch (error) {
             const problem = withFile(shown(path), (error as Error).message);
             if (loaded) throw new ContentProblems([problem]);

@@ -129,7 +129,7 @@ describe('bad articles', () => {
       `${article('chip-story.md')}: gives the same URL ${url(paths.article('chip-story'))} as ${article('Chip-Story.md')}; rename one of the files`,
       `${article('impossible-date.md')}: date: "2024-02-30" is not a real date; write it as YYYY-MM-DD`,
       `${article('not-utf8.md')}: the file is not valid UTF-8; save it as UTF-8 and build again`,
-      `${article('not-yaml.md')}:3: the frontmatter cannot be read as YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      `${article('not-yaml.md')}:3: the frontmatter cannot be read as YAML: missed comma between flow collection entries`,
       `${article('unknown-entity.md')}: entities.add: unknown entity "acme-corp"; add it to content/entities.yaml or fix the spelling`,
       `${article('unknown-topic.md')}: topics: unknown topic "robotics"; use one of: ${topics} (or add it to content/topics.yaml)`,
       `${article('wrong-types.md')}: topics: must be a list of topic slugs`,

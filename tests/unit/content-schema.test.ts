@@ -54,7 +54,7 @@ describe('the bad-input articles, checked by the schema', () => {
     ['updated-before-date.md', ['updated-before-date.md: updated: 2024-11-01 is before the publication date 2024-11-22']],
     [
       'not-yaml.md',
-      ['not-yaml.md:3: the frontmatter cannot be read as YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+      ['not-yaml.md:3: the frontmatter cannot be read as YAML: missed comma between flow collection entries'],
     ],
     // Valid frontmatter: what is wrong with these files is outside it (the model, the bytes).
     ['empty-body.md', []],
@@ -181,7 +181,7 @@ describe('splitArticle', () => {
   });
 
   it('names the line of the file for frontmatter that is not YAML or not fields', () => {
-    expect(() => splitArticle('---\ntitle: A\ntitle: B\n---\n')).toThrow(/^3: the frontmatter cannot be read as YAML: Map keys must be unique/);
+    expect(() => splitArticle('---\ntitle: A\ntitle: B\n---\n')).toThrow(/^3: the frontmatter cannot be read as YAML: duplicated mapping key$/);
     expect(() => splitArticle('---\n- a list\n---\n')).toThrow('2: the frontmatter must be fields such as "title: ...", one a line');
   });
 });
