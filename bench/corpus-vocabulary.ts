@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import YAML from 'yaml';
+import { readEntitiesFile, readTopicsFile, splitArticle } from '../src/lib/content-schema.ts';
 import type { Random } from './corpus-random.ts';
 
 export interface TopicDef {
@@ -27,10 +27,6 @@ interface SeedVocabulary {
   proper: string[];
 }
 
-function stripFrontmatter(text: string): string {
-  return text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n?/, '');
-}
-
 export function readSeedVocabulary(contentDir: string): SeedVocabulary {
   const dir = join(contentDir, 'articles');
   const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md')).sort() : [];
@@ -38,7 +34,7 @@ export function readSeedVocabulary(contentDir: string): SeedVocabulary {
   /** For each lower-case word: how often it was seen capitalised / in lower case, away from a sentence start. */
   const capital = new Map<string, { upper: number; lower: number; form: string }>();
   for (const name of files) {
-    const body = stripFrontmatter(readFileSync(join(dir, name), 'utf8'));
+    const { body } = splitArticle(readFileSync(join(dir, name), 'utf8'));
     for (const sentence of body.split(/(?<=[.!?])\s+|\n\s*\n/)) {
       let first = true;
       for (const match of sentence.matchAll(WORD)) {
@@ -99,27 +95,14 @@ export function pseudoWords(random: Random, count: number, taken: Set<string>): 
   return out;
 }
 
+/** content/topics.yaml, read and checked by the site's own schema. */
 export function readTopics(contentDir: string): TopicDef[] {
-  const file = join(contentDir, 'topics.yaml');
-  const data: unknown = YAML.parse(readFileSync(file, 'utf8'));
-  if (!Array.isArray(data) || data.length === 0) throw new Error(`${file}: expected a list of topics`);
-  return data.map((topic: { id?: unknown; keywords?: unknown }) => ({
-    id: String(topic.id),
-    keywords: Array.isArray(topic.keywords) ? topic.keywords.map(String).filter(Boolean) : [],
-  }));
+  return readTopicsFile(join(contentDir, 'topics.yaml')).map((topic) => ({ id: topic.id, keywords: [...topic.keywords] }));
 }
 
-/** content/entities.yaml: a list of { name, aliases? }; absent → no entities. */
+/** content/entities.yaml, read and checked by the site's own schema; absent → no entities. */
 export function readEntities(contentDir: string): EntityDef[] {
   const file = join(contentDir, 'entities.yaml');
   if (!existsSync(file)) return [];
-  const data: unknown = YAML.parse(readFileSync(file, 'utf8'));
-  const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { entities?: unknown }).entities) ? (data as { entities: unknown[] }).entities : [];
-  return list
-    .filter((entity): entity is { name: unknown; aliases?: unknown } => !!entity && typeof entity === 'object' && 'name' in entity)
-    .map((entity) => ({
-      name: String(entity.name).trim(),
-      aliases: Array.isArray(entity.aliases) ? entity.aliases.map((alias) => String(alias).trim()).filter(Boolean) : [],
-    }))
-    .filter((entity) => entity.name.length > 0);
+  return readEntitiesFile(file).map((entity) => ({ name: entity.name, aliases: [...entity.aliases] }));
 }

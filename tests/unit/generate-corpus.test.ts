@@ -102,7 +102,7 @@ describe('generateCorpus', () => {
     mkdirSync(content);
     cpSync(join(root, 'content', 'topics.yaml'), join(content, 'topics.yaml'));
     cpSync(join(root, 'content', 'articles'), join(content, 'articles'), { recursive: true });
-    writeFileSync(join(content, 'entities.yaml'), '- id: zorblax\n  name: Zorblax Corp\n  aliases: [Zorblax]\n- id: quindle\n  name: Quindle\n');
+    writeFileSync(join(content, 'entities.yaml'), '- id: zorblax\n  kind: organisation\n  name: Zorblax Corp\n  aliases: [Zorblax]\n- id: quindle\n  kind: person\n  name: Quindle\n');
     const corpus = generateCorpus({ n: 40, seed: 3, outDir: join(work, 'e'), contentDir: content });
     const mentioning = corpus.articles.filter((a) => a.entities.length > 0);
     expect(mentioning.length).toBeGreaterThan(10);
