@@ -4,6 +4,7 @@
  * here and nowhere else, so no two outputs can disagree about what was published.
  */
 import { archiveByMonth, type ArchiveMonth, type ArchiveYear } from './archive.ts';
+import { referenceProblems } from './content-schema.ts';
 import { entityMatcher, resolveEntities, type EntityDef } from './entities.ts';
 import { groupByKind, type EntityKindGroup } from './entity-groups.ts';
 import { relatedIndex, type Related, type RelatedIndex } from './related.ts';
@@ -127,18 +128,16 @@ export function buildModel(
   const topicBySlug = new Map(topicDefs.map((topic) => [topic.slug, topic]));
   const entityBySlug = new Map(entityDefs.map((entity) => [entity.slug, entity]));
   const matcher = entityMatcher(entityDefs);
-  const known = topicDefs.map((topic) => topic.slug).join(', ');
+  const known = { topics: topicDefs.map((topic) => topic.slug), entities: entityDefs.map((entity) => entity.slug) };
   const titles = new Map<string, string>();
   const articles: Article[] = [];
   const drafts: string[] = [];
 
   for (const input of inputs) {
-    const topics: TopicDef[] = [];
-    for (const slug of new Set(input.topics)) {
-      const topic = topicBySlug.get(slug);
-      if (topic) topics.push(topic);
-      else problems.push(`${input.file}: topics: unknown topic "${slug}"; use one of: ${known} (or add it to content/topics.yaml)`);
-    }
+    // The schema has checked the slugs when Astro loaded the files; data given straight to the
+    // model (tests, other loaders) gets the same check and the same words.
+    problems.push(...referenceProblems(input, known).map((line) => `${input.file}: ${line}`));
+    const topics = [...new Set(input.topics)].map((slug) => topicBySlug.get(slug)).filter((topic): topic is TopicDef => topic !== undefined);
     const titleKey = normaliseTitle(input.title);
     const sameTitle = titles.get(titleKey);
     if (sameTitle) {
@@ -146,19 +145,9 @@ export function buildModel(
     } else {
       titles.set(titleKey, input.file);
     }
-    if (input.updated && input.updated < input.date) {
-      problems.push(`${input.file}: updated: ${input.updated.toISOString().slice(0, 10)} is before the publication date`);
-    }
     const html = sanitizeArticleHtml(input.html);
     const summary = input.summary?.trim() || summarise(firstParagraphOfHtml(html));
     if (!summary) problems.push(`${input.file}: body: the article has no text; write at least one paragraph`);
-    for (const field of ['add', 'remove'] as const) {
-      for (const slug of input.entities?.[field] ?? []) {
-        if (!entityBySlug.has(slug)) {
-          problems.push(`${input.file}: entities.${field}: unknown entity "${slug}"; add it to content/entities.yaml or fix the spelling`);
-        }
-      }
-    }
     if (input.draft) {
       drafts.push(input.id);
       continue;
