@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContentTopics, scanContentArticles, type ContentArticle, type ContentScan } from './lib/content-files.ts';
+import { hasClass, linksWithin, readJsonFeed, readRssFeed, readSitemap, type FeedFormat, type SitemapRead } from './lib/built-documents.ts';
 import { readPagefindPages } from './lib/pagefind-index.ts';
 import { site } from '../src/lib/site.ts';
 import { countOf } from '../src/lib/counts.ts';
@@ -21,10 +22,6 @@ export interface AuditOptions {
   content?: ContentScan;
 }
 
-function hrefsIn(html: string): string[] {
-  return [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
-}
-
 /** Every index.html under dir, e.g. all the pages of one topic. */
 function pagesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -33,65 +30,14 @@ function pagesUnder(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Hrefs inside <main> of every page under dir: the listing, not the site navigation. */
+/** Links inside <main> of every page under dir: the listing, not the site navigation. */
 function listingLinks(dir: string): Set<string> {
   const links = new Set<string>();
   for (const page of pagesUnder(dir)) {
-    const html = readFileSync(page, 'utf8');
-    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
-    for (const href of hrefsIn(main)) links.add(href);
+    for (const href of linksWithin(readFileSync(page, 'utf8'), (name) => name === 'main') ?? []) links.add(href);
   }
   return links;
 }
-
-function xmlText(value: string): string {
-  return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-}
-
-/** The href of a feed document's <atom:link> with the given rel, in whatever order its attributes come. */
-function feedLink(xml: string, rel: string): string | undefined {
-  for (const [tag] of xml.matchAll(/<atom:link\s[^>]*>/g)) {
-    if (new RegExp(`\\srel="${rel}"`).test(tag)) {
-      const href = /\shref="([^"]*)"/.exec(tag)?.[1];
-      return href === undefined ? undefined : xmlText(href);
-    }
-  }
-  return undefined;
-}
-
-/** What the audit needs from one feed document. */
-interface FeedRead {
-  links: string[];
-  /** The absolute URL of the next older document (RFC 5005's prev-archive, JSON Feed's next_url). */
-  older: string | undefined;
-  /** RFC 5005's links back from an archive: the next newer archive and the feed itself (RSS only). */
-  newer?: string;
-  current?: string;
-  /** Whether the document says it is an archive (RFC 5005's fh:archive); null where the format has no mark. */
-  archive: boolean | null;
-  /** Why the document cannot be read, if it cannot. */
-  unreadable?: string;
-}
-
-type FeedFormat = (text: string) => FeedRead;
-
-const RSS_FORMAT: FeedFormat = (xml) => ({
-  links: [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => xmlText(m[1])),
-  older: feedLink(xml, 'prev-archive'),
-  newer: feedLink(xml, 'next-archive'),
-  current: feedLink(xml, 'current'),
-  archive: /<fh:archive\s*\/>/.test(xml),
-});
-
-// JSON Feed has no mark for an archive document: next_url only pages through the feed.
-const JSON_FORMAT: FeedFormat = (text) => {
-  try {
-    const json = JSON.parse(text) as { items?: { url?: string }[]; next_url?: string };
-    return { links: json.items?.map((item) => item.url ?? '') ?? [], older: json.next_url, archive: null };
-  } catch (error) {
-    return { links: [], older: undefined, archive: null, unreadable: `not valid JSON (${(error as Error).message})` };
-  }
-};
 
 interface FeedDocument {
   path: string;
@@ -161,7 +107,8 @@ function auditFeed(
   for (const document of documents) {
     for (const listed of document.links) {
       const draft = draftByLink.get(listed);
-      if (draft) problems.push(`${draft.file}: draft is in ${document.path}`);
+      if (listed === '') problems.push(`${document.path}: has an item without a link`);
+      else if (draft) problems.push(`${draft.file}: draft is in ${document.path}`);
       else if (!byLink.has(listed)) problems.push(`${document.path}: lists ${listed}, which is not one of the articles of ${feed.path}`);
     }
   }
@@ -215,6 +162,10 @@ function checkSitemapLimits(path: string, text: string, count: number, unit: str
   if (bytes > SITEMAP_BYTE_LIMIT) problems.push(`${path}: is ${bytes} bytes; ${kind} may be ${SITEMAP_BYTE_LIMIT}`);
 }
 
+function isSitemapRoot(root: SitemapRead['root'], local: string): boolean {
+  return root?.local === local && root.namespace === SITEMAP_NAMESPACE;
+}
+
 /**
  * Every URL the sitemap lists: /sitemap.xml is a sitemap index, and each part it names must be
  * a sitemap beside it on the site, exist, and keep to the protocol's limits. Null when there is
@@ -227,11 +178,11 @@ function sitemapLocs(distDir: string, problems: string[]): string[] | null {
     return null;
   }
   const index = readFileSync(indexFile, 'utf8');
-  if (!index.includes(`<sitemapindex xmlns="${SITEMAP_NAMESPACE}">`)) {
+  const { root: indexRoot, locs: parts } = readSitemap(index, 'sitemap');
+  if (!isSitemapRoot(indexRoot, 'sitemapindex')) {
     problems.push(`${paths.sitemap()}: not a sitemap index (<sitemapindex> in the sitemaps.org namespace)`);
     return null;
   }
-  const parts = [...index.matchAll(/<sitemap>\s*<loc>([^<]*)<\/loc>/g)].map((m) => xmlText(m[1]));
   checkSitemapLimits(paths.sitemap(), index, parts.length, 'sitemaps', 'a sitemap index', problems);
   if (new Set(parts).size !== parts.length) problems.push(`${paths.sitemap()}: lists a sitemap more than once`);
   // The protocol lets a sitemap list only URLs under its own folder, so the parts must sit beside
@@ -250,11 +201,11 @@ function sitemapLocs(distDir: string, problems: string[]): string[] | null {
       continue;
     }
     const xml = readFileSync(file, 'utf8');
-    if (!xml.includes(`<urlset xmlns="${SITEMAP_NAMESPACE}">`)) {
+    const { root: partRoot, locs: urls } = readSitemap(xml, 'url');
+    if (!isSitemapRoot(partRoot, 'urlset')) {
       problems.push(`${path}: not a sitemap (<urlset> in the sitemaps.org namespace)`);
       continue;
     }
-    const urls = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => xmlText(m[1]));
     checkSitemapLimits(path, xml, urls.length, 'URLs', 'a sitemap', problems);
     locs.push(...urls);
   }
@@ -312,8 +263,8 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
   for (const article of published) {
     const page = read(`articles/${article.slug}/index.html`);
     if (!page) continue;
-    const footer = page.slice(page.indexOf('class="article-entities"'), page.indexOf('</article>'));
-    const named = page.includes('class="article-entities"') ? hrefsIn(footer).filter((h) => h.startsWith(url(paths.entities()))) : [];
+    const footer = linksWithin(page, (_, attributes) => hasClass(attributes, 'article-entities')) ?? [];
+    const named = footer.filter((h) => h.startsWith(url(paths.entities())));
     for (const entityHref of named) {
       const slug = entityHref.slice(url(paths.entities()).length).replace(/\/$/, '');
       if (!listing(join(distDir, 'entities', slug)).has(href(article))) {
@@ -331,12 +282,12 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
 
   // The site feed and the JSON Feed have exactly the published articles; each topic feed
   // exactly its articles, in their documents as src/lib/feeds.ts splits them (auditFeed).
-  auditFeed({ path: paths.rss(), format: RSS_FORMAT, archive: paths.rssArchive }, published, drafts, distDir, problems);
-  auditFeed({ path: paths.jsonFeed(), format: JSON_FORMAT, archive: paths.jsonFeedArchive }, published, drafts, distDir, problems);
+  auditFeed({ path: paths.rss(), format: readRssFeed, archive: paths.rssArchive }, published, drafts, distDir, problems);
+  auditFeed({ path: paths.jsonFeed(), format: readJsonFeed, archive: paths.jsonFeedArchive }, published, drafts, distDir, problems);
   for (const topic of topics) {
     const archive = (year: number, month: number) => paths.topicRssArchive(topic.slug, year, month);
     const expected = published.filter((article) => article.topics.includes(topic.slug));
-    auditFeed({ path: paths.topicRss(topic.slug), format: RSS_FORMAT, archive }, expected, drafts, distDir, problems);
+    auditFeed({ path: paths.topicRss(topic.slug), format: readRssFeed, archive }, expected, drafts, distDir, problems);
   }
 
   // The sitemap index leads to every page once, and only to pages that exist.
