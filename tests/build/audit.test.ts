@@ -170,6 +170,58 @@ describe('auditSite', () => {
     });
   });
 
+  describe('reads the built files as a browser, a feed reader and a crawler read them', () => {
+    const link = `/articles/${SLUG}/`;
+    const absolute = absoluteUrl(paths.article(SLUG));
+
+    it('finds an article linked however the markup is written: quoting, attribute order, character references, CDATA, prefixes', () => {
+      const problems = brokenCopy((dist) => {
+        edit(join(dist, 'topics/chips/index.html'), (html) => html.replaceAll(`href="${link}"`, `data-kind="article" href='${link.replaceAll('/', '&#x2F;')}'`));
+        edit(join(dist, 'rss.xml'), (xml) => xml.replace(/<link>(https:[^<]*\/articles\/[^<]*)<\/link>/g, '<link><![CDATA[$1]]></link>'));
+        const archive = prevArchivePath(readFileSync(join(dist, 'rss.xml'), 'utf8'))!;
+        edit(join(dist, archive), (xml) => xml.replace('<fh:archive/>', `<history:archive xmlns:history="http://purl.org/syndication/history/1.0"/>`));
+        edit(join(dist, 'topics/chips/rss.xml'), (xml) => xml.replace('<language>', '<!-- <fh:archive/> --><language>'));
+        edit(join(dist, paths.sitemap()), (xml) => xml.replace('<sitemapindex xmlns=', '<sitemapindex xmlns:xhtml="http://www.w3.org/1999/xhtml" xmlns='));
+        edit(join(dist, sitemapPartOf(SLUG)), (xml) => xml.replace(`<loc>${absolute}</loc>`, `<loc>${absolute.replaceAll('/', '&#47;')}</loc>`));
+      });
+      expect(problems).toEqual([]);
+    });
+
+    it('counts no link that sits in a comment', () => {
+      const problems = brokenCopy((dist) => {
+        edit(join(dist, 'topics/chips/index.html'), (html) => html.replaceAll(link, '/articles/gone/').replace('</main>', `<!-- <a href="${link}">kept</a> --></main>`));
+        edit(join(dist, 'rss.xml'), (xml) => xml.replaceAll(absolute, absoluteUrl('/articles/gone/')).replace('</channel>', `<!-- <item><link>${absolute}</link></item> --></channel>`));
+        const part = sitemapPartOf(SLUG);
+        edit(join(dist, part), (xml) => xml.replace(`<url><loc>${absolute}</loc>`, `<!-- <url><loc>${absolute}</loc></url> --><url><loc>${absoluteUrl('/articles/gone/')}</loc>`));
+      });
+      expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: not listed on the "chips" topic pages`));
+      expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: missing from /rss.xml`));
+      expect(problems).toContainEqual(`/sitemap.xml: missing ${absolute}`);
+    });
+
+    it('finds the entity links of an article page whose footer has its attributes in another order', () => {
+      const problems = brokenCopy((dist) => {
+        edit(join(dist, FILE, 'index.html'), (html) => html.replace('<footer class="article-entities" data-pagefind-ignore>', '<footer data-pagefind-ignore class="small article-entities">'));
+        edit(join(dist, 'entities/smic/index.html'), (html) => html.replaceAll(link, '/articles/gone/'));
+      });
+      expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: names entity "smic" but is not listed on its pages`));
+    });
+
+    it('names a feed document that is no feed, and an item without a link', () => {
+      const first = prevArchivePath(readFileSync(join(fixtureDist, 'rss.xml'), 'utf8'))!;
+      const second = prevArchivePath(readFileSync(join(fixtureDist, first), 'utf8'))!;
+      const page = paths.jsonFeedArchive(...(second.match(/(\d{4})\/(\d{2})/)!.slice(1, 3).map(Number) as [number, number]));
+      const problems = brokenCopy((dist) => {
+        edit(join(dist, first), (xml) => xml.replace(/(<item>[\s\S]*?)<link>[^<]*<\/link>/, '$1'));
+        writeFileSync(join(dist, second), '<html><body>Not found</body></html>');
+        writeFileSync(join(dist, page), '{"items": []}');
+      });
+      expect(problems).toContainEqual(`${first}: has an item without a link`);
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${second}: not a readable RSS feed \\(`)));
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${page}: not a JSON Feed \\(`)));
+    });
+  });
+
   it('names an article missing from an entity page it is named on', () => {
     const problems = brokenCopy((dist) => edit(join(dist, 'entities/smic/index.html'), (t) => t.replaceAll(`/articles/${SLUG}/`, '/articles/gone/')));
     expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: names entity "smic" but is not listed on its pages`));
