@@ -1,14 +1,15 @@
 /**
  * Reads what the audit needs from the built site's pages, feeds and sitemaps with real parsers,
- * so that attribute order, quoting, character references, CDATA, comments and scripts count as
- * a browser or feed reader would count them.
+ * so that attribute order, quoting, character references, CDATA, comments and namespace prefixes
+ * count as a browser, feed reader or crawler counts them.
  *
- * Pages and XML documents are read as a stream of tags (htmlparser2, the parser linkedom builds
- * its DOM from): the audit reads tens of thousands of pages inside every build, and building a
- * whole DOM for each costs several times as much as the audit itself. RSS and JSON Feed documents
- * are read by feedsmith, as a feed reader would read them.
+ * Pages, RSS documents and sitemaps are read as a stream of tags by htmlparser2 (the parser
+ * linkedom builds its DOM from), keeping only the elements the audit asks about: the audit reads
+ * every page and feed document inside every build, and building a DOM of each page, or reading
+ * each RSS item's full content as feedsmith does, costs several times the rest of the audit.
+ * JSON Feed documents are small and read by feedsmith.
  */
-import { parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { parseJsonFeed } from 'feedsmith';
 import { Parser } from 'htmlparser2';
 
 /** RFC 5005's namespace, which holds the archive mark of an RSS archive document. */
@@ -59,9 +60,12 @@ export function hasClass(attributes: Record<string, string>, name: string): bool
 interface XmlElement {
   local: string;
   namespace: string | undefined;
+  attributes: Record<string, string>;
   parent: XmlElement | undefined;
-  prefixes: Map<string, string>;
+  prefixes: ReadonlyMap<string, string>;
 }
+
+const NO_PREFIXES: ReadonlyMap<string, string> = new Map();
 
 /** Streams an XML document's elements and text to the handlers, without building a tree. */
 function walkXml(xml: string, handlers: { open?(element: XmlElement): void; text?(element: XmlElement, text: string): void; close?(element: XmlElement): void }): void {
@@ -69,14 +73,16 @@ function walkXml(xml: string, handlers: { open?(element: XmlElement): void; text
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const prefixes = new Map(current?.prefixes);
-        for (const [attribute, value] of Object.entries(attributes)) {
-          if (attribute === 'xmlns') prefixes.set('', value);
-          else if (attribute.startsWith('xmlns:')) prefixes.set(attribute.slice('xmlns:'.length), value);
+        // Most elements declare no namespace: they share their parent's prefixes.
+        let prefixes = current?.prefixes ?? NO_PREFIXES;
+        for (const attribute in attributes) {
+          if (attribute !== 'xmlns' && !attribute.startsWith('xmlns:')) continue;
+          if (prefixes === current?.prefixes || prefixes === NO_PREFIXES) prefixes = new Map(prefixes);
+          (prefixes as Map<string, string>).set(attribute === 'xmlns' ? '' : attribute.slice('xmlns:'.length), attributes[attribute]);
         }
         const colon = name.indexOf(':');
         const prefix = colon === -1 ? '' : name.slice(0, colon);
-        current = { local: name.slice(colon + 1), namespace: prefixes.get(prefix), parent: current, prefixes };
+        current = { local: name.slice(colon + 1), namespace: prefixes.get(prefix), attributes, parent: current, prefixes };
         handlers.open?.(current);
       },
       ontext(text) {
@@ -124,18 +130,6 @@ export function readSitemap(xml: string, entry: 'url' | 'sitemap'): SitemapRead 
   return { root: root && { local: root.local, namespace: root.namespace }, locs };
 }
 
-/** Whether an RSS document's channel carries RFC 5005's archive mark (fh:archive, in its namespace). */
-function hasArchiveMark(xml: string): boolean {
-  let marked = false;
-  walkXml(xml, {
-    open(element) {
-      const channel = element.parent;
-      if (element.local === 'archive' && element.namespace === FEED_HISTORY_NS && channel?.local === 'channel' && channel.parent?.local === 'rss' && !channel.parent.parent) marked = true;
-    },
-  });
-  return marked;
-}
-
 /** What the audit needs from one feed document. */
 export interface FeedRead {
   /** The link of each item, in order, repeats included; '' for an item without one. */
@@ -153,22 +147,47 @@ export interface FeedRead {
 
 export type FeedFormat = (text: string) => FeedRead;
 
+const ATOM_NS = 'http://www.w3.org/2005/Atom';
+
+/**
+ * An RSS document, read as a stream: its items' <link>s, its channel's atom:links (RFC 5005's
+ * archive links) and fh:archive mark, each element known by its namespace, not its prefix.
+ */
 export const readRssFeed: FeedFormat = (xml) => {
-  let feed;
-  try {
-    feed = parseRssFeed(xml);
-  } catch (error) {
-    return { links: [], older: undefined, archive: null, unreadable: `not a readable RSS feed (${(error as Error).message})` };
-  }
-  const atomLinks = feed.atom?.links ?? [];
-  const link = (rel: string) => atomLinks.find((each) => each.rel === rel)?.href;
-  return {
-    links: (feed.items ?? []).map((item) => item.link ?? ''),
-    older: link('prev-archive'),
-    newer: link('next-archive'),
-    current: link('current'),
-    archive: hasArchiveMark(xml),
-  };
+  let rss: XmlElement | undefined;
+  let channel: XmlElement | undefined;
+  const links: string[] = [];
+  const atomLinks = new Map<string, string>();
+  let archive = false;
+  let item: { link: string | undefined } | undefined;
+  let link: string | undefined;
+  walkXml(xml, {
+    open(element) {
+      const parent = element.parent;
+      if (!parent) rss = element.local === 'rss' && element.namespace === undefined ? element : undefined;
+      else if (parent === rss && !channel && element.local === 'channel' && element.namespace === undefined) channel = element;
+      else if (channel && parent === channel) {
+        if (element.local === 'item' && element.namespace === undefined) item = { link: undefined };
+        else if (element.local === 'link' && element.namespace === ATOM_NS && element.attributes.rel && !atomLinks.has(element.attributes.rel)) atomLinks.set(element.attributes.rel, element.attributes.href);
+        else if (element.local === 'archive' && element.namespace === FEED_HISTORY_NS) archive = true;
+      } else if (item && parent.parent === channel && element.local === 'link' && element.namespace === undefined) link = '';
+    },
+    text(_, text) {
+      if (link !== undefined) link += text;
+    },
+    close(element) {
+      if (link !== undefined && element.local === 'link') {
+        // An item has one link; RSS readers take the first.
+        item!.link ??= link.trim();
+        link = undefined;
+      } else if (item && element.parent === channel && element.local === 'item') {
+        links.push(item.link ?? '');
+        item = undefined;
+      }
+    },
+  });
+  if (!channel) return { links: [], older: undefined, archive: null, unreadable: 'not an RSS feed (no <rss> with a <channel>)' };
+  return { links, older: atomLinks.get('prev-archive'), newer: atomLinks.get('next-archive'), current: atomLinks.get('current'), archive };
 };
 
 // JSON Feed has no mark for an archive document: next_url only pages through the feed.

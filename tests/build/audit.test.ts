@@ -217,7 +217,7 @@ describe('auditSite', () => {
         writeFileSync(join(dist, page), '{"items": []}');
       });
       expect(problems).toContainEqual(`${first}: has an item without a link`);
-      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${second}: not a readable RSS feed \\(`)));
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${second}: not an RSS feed \\(`)));
       expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${page}: not a JSON Feed \\(`)));
     });
   });
