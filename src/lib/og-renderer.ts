@@ -1,5 +1,5 @@
 /**
- * Draws an image layout (src/lib/og-image.ts) into a palette PNG.
+ * Draws an image layout (src/lib/og-layout.ts) into a palette PNG.
  *
  * Every image shares its background, its band and most of its letters, so the renderer works
  * like a type case rather than drawing each image from scratch: fontkit sets each line in the
@@ -12,14 +12,10 @@
  * Text is blended against the background colour: the layout must not put text on a rectangle.
  */
 import { Resvg } from '@resvg/resvg-js';
-import * as fontkit from 'fontkit';
-import { encodeIndexedPng, type OgLayout, type OgRect, type OgText } from './og-image.ts';
-
-export interface OgFontFace {
-  /** The font file (ttf, otf or woff). */
-  data: Uint8Array;
-  weight: 500 | 700;
-}
+import type * as fontkit from 'fontkit';
+import type { OgFontSet } from './og-font.ts';
+import type { OgLayout, OgRect, OgText } from './og-layout.ts';
+import { encodeIndexedPng } from './og-png.ts';
 
 export interface OgRenderer {
   /** The image as a PNG. */
@@ -37,11 +33,6 @@ export interface OgRenderer {
 const SUBPIXEL = 4;
 /** Coverage levels per text colour, at most; each level is one palette entry. */
 const MAX_LEVELS = 64;
-
-interface Face {
-  font: fontkit.Font;
-  weight: 500 | 700;
-}
 
 interface Placed {
   face: number;
@@ -77,21 +68,10 @@ function overlaps(text: OgText, rect: OgRect): boolean {
   return text.top < rect.y + rect.height && rect.y < text.top + text.lineHeight;
 }
 
-export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
-  if (faces.length === 0) throw new Error('og image: no font');
-  const loaded: Face[] = faces.map(({ data, weight }) => ({ font: fontkit.create(Buffer.from(data)) as fontkit.Font, weight }));
-  const primary = loaded[0].font;
-  /** Per weight, the faces to try for a character: that weight's first, then the others. */
-  const order = new Map<number, number[]>();
-  const faceOrder = (weight: number) => {
-    let list = order.get(weight);
-    if (!list) {
-      const indices = loaded.map((_, i) => i);
-      list = [...indices.filter((i) => loaded[i].weight === weight), ...indices.filter((i) => loaded[i].weight !== weight)];
-      order.set(weight, list);
-    }
-    return list;
-  };
+/** A renderer for images set in `fontSet` (the set the layout measured with). */
+export function createOgRenderer(fontSet: OgFontSet): OgRenderer {
+  const fonts = fontSet.fonts;
+  const primary = fonts[0];
 
   // ---- Setting text: runs of one face, laid out by fontkit; words repeat, so they are cached.
   const runs = new Map<string, { glyphs: fontkit.Glyph[]; advances: number[] }>();
@@ -99,7 +79,7 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
     const key = `${face}\u0000${text}`;
     let run = runs.get(key);
     if (!run) {
-      const result = loaded[face].font.layout(text);
+      const result = fonts[face].layout(text);
       run = {
         glyphs: result.glyphs,
         advances: result.positions.map((position) => position.xAdvance),
@@ -108,12 +88,6 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
       runs.set(key, run);
     }
     return run;
-  }
-
-  function faceFor(char: string, weight: number): number {
-    const code = char.codePointAt(0) ?? 0;
-    for (const face of faceOrder(weight)) if (loaded[face].font.hasGlyphForCodePoint(code)) return face;
-    return faceOrder(weight)[0];
   }
 
   /** The glyphs of one line, with their pen positions. */
@@ -133,12 +107,12 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
         const { glyphs: runGlyphs, advances } = layoutRun(runFace, runText);
         runGlyphs.forEach((glyph, i) => {
           glyphs.push({ face: runFace, glyph, x: pen, y: baseline, fontSize: text.fontSize });
-          pen += advances[i] * (text.fontSize / loaded[runFace].font.unitsPerEm) + text.letterSpacing;
+          pen += advances[i] * (text.fontSize / fonts[runFace].unitsPerEm) + text.letterSpacing;
         });
         runText = '';
       };
       for (const char of token) {
-        const face = faceFor(char, text.weight);
+        const face = fontSet.faceFor(char.codePointAt(0) ?? 0, text.weight);
         if (face !== runFace) flush();
         runFace = face;
         runText += char;
@@ -160,7 +134,7 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
     mask = null;
     const path = placed.glyph.path;
     if (path.commands.length > 0) {
-      const scale = placed.fontSize / loaded[placed.face].font.unitsPerEm;
+      const scale = placed.fontSize / fonts[placed.face].unitsPerEm;
       const box = path.bbox;
       const shift = phase / SUBPIXEL;
       const left = Math.floor(shift + box.minX * scale) - 1;
@@ -302,7 +276,7 @@ export function createOgRenderer(faces: readonly OgFontFace[]): OgRenderer {
       for (const text of layout.texts) {
         for (const placed of setLine(text)) {
           if (placed.glyph.path.commands.length === 0) continue;
-          const scale = placed.fontSize / loaded[placed.face].font.unitsPerEm;
+          const scale = placed.fontSize / fonts[placed.face].unitsPerEm;
           parts.push(
             `<path fill="${text.colour}" transform="matrix(${scale} 0 0 ${-scale} ${placed.x} ${placed.y})" d="${placed.glyph.path.toSVG()}"/>`,
           );

@@ -3,15 +3,15 @@
  * resvg's rendering of the very same outlines, and check where the ink lands.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { OG_FONT, OG_HEIGHT, OG_WIDTH, ogFontFiles, ogImageLayout, type OgImageInput, type OgLayout } from '../../src/lib/og-image.ts';
-import { createOgRenderer } from '../../src/lib/og-render.ts';
+import { createOgFontSet } from '../../src/lib/og-font.ts';
+import { createOgLayout, OG_HEIGHT, OG_WIDTH, type OgImageInput, type OgLayout } from '../../src/lib/og-layout.ts';
+import { createOgRenderer } from '../../src/lib/og-renderer.ts';
+import { loadFonts } from '../../src/integrations/og-fonts.ts';
 
-const require = createRequire(import.meta.url);
-const faces = ogFontFiles().map(({ file, weight }) => ({ data: readFileSync(require.resolve(`${OG_FONT.package}/${file}`)), weight }));
-const renderer = createOgRenderer(faces);
+const fontSet = createOgFontSet(loadFonts());
+const ogImageLayout = createOgLayout(fontSet).layout;
+const renderer = createOgRenderer(fontSet);
 
 const input: OgImageInput = {
   title: 'Senator labels reported China-linked hack on US telecoms as historic breach',
@@ -122,7 +122,7 @@ describe('createOgRenderer', () => {
       expect(box.right - box.left, title).toBeGreaterThan(100);
     }
     const layout = ogImageLayout(input);
-    expect(renderer.png(layout)).toEqual(createOgRenderer(faces).png(layout));
+    expect(renderer.png(layout)).toEqual(createOgRenderer(createOgFontSet(loadFonts())).png(layout));
   });
 
   it('refuses text laid over a rectangle, which it cannot blend', () => {

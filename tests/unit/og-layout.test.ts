@@ -1,31 +1,25 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+/**
+ * The preview image's content and layout. Text is measured with the installed font's own
+ * advances and coverage, so these tests read the font files themselves to check them.
+ */
+import * as fontkit from 'fontkit';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import {
-  cleanText,
-  encodeIndexedPng,
-  fitLine,
-  fitTitle,
-  OG_FONT,
-  OG_HEIGHT,
-  OG_WIDTH,
-  ogCacheKey,
-  ogFontFiles,
-  ogImageInput,
-  ogImageLayout,
-  type OgImageInput,
-  pngSize,
-  textWidth,
-  TITLE_SIZES,
-  wrapText,
-} from '../../src/lib/og-image.ts';
+import { createOgFontSet } from '../../src/lib/og-font.ts';
+import { createOgLayout, OG_HEIGHT, OG_WIDTH, ogCacheKey, ogImageInput, type OgImageInput, TITLE_SIZES } from '../../src/lib/og-layout.ts';
 import { site } from '../../src/lib/site.ts';
-import { createOgImageGenerator, pruneCache } from '../../src/integrations/og-images.ts';
+import { fontSubsets, loadFonts } from '../../src/integrations/og-fonts.ts';
 
 const require = createRequire(import.meta.url);
+const fonts = loadFonts();
+const fontSet = createOgFontSet(fonts);
+const { cleanText, textWidth, wrapText, fitTitle, fitLine, layout: ogImageLayout } = createOgLayout(fontSet);
+
+/** A font file of @fontsource/inter, opened by fontkit apart from the code under test. */
+function openFont(file: string): fontkit.Font {
+  return fontkit.create(readFileSync(require.resolve(`@fontsource/inter/${file}`))) as fontkit.Font;
+}
 
 const input: OgImageInput = {
   title: 'Huawei aims to mass-produce advanced AI chip by 2025',
@@ -51,6 +45,8 @@ describe('ogImageInput', () => {
       topics: [{ name: 'Chips' }, { name: 'AI' }],
     };
     expect(ogImageInput(article)).toEqual({ ...input, siteName: site.title });
+    // Cleaning for the font happens in the layout; the cache key sees the text as written.
+    expect(ogImageInput({ ...article, title: ' Chips 🚀 ' }).title).toBe(' Chips 🚀 ');
     expect(ogImageInput(article, 'Other Site').siteName).toBe('Other Site');
   });
   it('leaves the topic empty for an article without topics', () => {
@@ -99,10 +95,45 @@ describe('cleanText', () => {
   });
 });
 
+describe('the font', () => {
+  it('loads Inter Bold in every subset the package lists, Latin first, and Inter Medium', () => {
+    const metadata = JSON.parse(readFileSync(require.resolve('@fontsource/inter/metadata.json'), 'utf8')) as { subsets: string[] };
+    expect([...fontSubsets()].sort()).toEqual([...metadata.subsets].sort());
+    expect(fonts[0].file).toBe('files/inter-latin-700-normal.woff');
+    expect(fonts.filter((font) => font.weight === 700)).toHaveLength(metadata.subsets.length);
+    expect(fonts.filter((font) => font.weight === 500).map((font) => font.file)).toEqual(['files/inter-latin-500-normal.woff']);
+    for (const font of fonts) expect(Buffer.from(font.data).subarray(0, 4).toString('latin1'), font.file).toBe('wOFF');
+  });
+  it('knows what it covers from the cmap, not from the ranges the package declares', () => {
+    // U+2030 (‰) lies in the Latin subset's declared unicode-range (U+2000-206F) but has no glyph.
+    const unicode = JSON.parse(readFileSync(require.resolve('@fontsource/inter/unicode.json'), 'utf8')) as Record<string, string>;
+    expect(unicode.latin).toContain('U+2000-206F');
+    const latin = openFont('files/inter-latin-700-normal.woff');
+    expect(latin.hasGlyphForCodePoint(0x2030)).toBe(false);
+    expect(fontSet.covers('‰')).toBe(false);
+    expect(cleanText('Margins of 5‰ — “up” 2%')).toBe('Margins of 5 — “up” 2%');
+    expect(latin.hasGlyphForCodePoint(0x201c)).toBe(true);
+  });
+  it('keeps exactly what the metrics it is given cover', () => {
+    const onlyA = createOgLayout({ covers: (char) => char === 'a', advance: () => 0.5 });
+    expect(onlyA.cleanText('abc aa')).toBe('a aa');
+    expect(onlyA.textWidth('aaaa', 10)).toBe(20);
+  });
+});
+
 describe('textWidth', () => {
-  it('measures Inter Bold as the font does', () => {
-    // Advance width of this string in inter-latin-700-normal.woff at 68 px: 1020.66 px.
-    expect(textWidth('Senator labels reported China-', 68)).toBeCloseTo(1020.66, 0);
+  it('adds up the advance widths fontkit reads from the font file, per weight and subset', () => {
+    const bold = openFont('files/inter-latin-700-normal.woff');
+    const medium = openFont('files/inter-latin-500-normal.woff');
+    const greek = openFont('files/inter-greek-700-normal.woff');
+    const em = (font: fontkit.Font, text: string) =>
+      [...text].reduce((sum, char) => sum + font.glyphForCodePoint(char.codePointAt(0)!).advanceWidth, 0) / font.unitsPerEm;
+    const text = 'Senator labels reported China-';
+    expect(textWidth(text, 68)).toBeCloseTo(em(bold, text) * 68, 9);
+    expect(textWidth('W', 1000)).toBeCloseTo((bold.glyphForCodePoint(0x57).advanceWidth * 1000) / bold.unitsPerEm, 9);
+    expect(textWidth('22 November 2024', 30, 0, 500)).toBeCloseTo(em(medium, '22 November 2024') * 30, 9);
+    expect(textWidth('22 November 2024', 30, 0, 500)).not.toBeCloseTo(textWidth('22 November 2024', 30), 1);
+    expect(textWidth('Ω', 100)).toBeCloseTo(em(greek, 'Ω') * 100, 9);
     expect(textWidth('', 80)).toBe(0);
   });
   it('adds letter spacing per character', () => {
@@ -210,155 +241,3 @@ describe('ogImageLayout', () => {
   });
 });
 
-describe('the font', () => {
-  it('lists the character ranges of each subset as the installed package does', () => {
-    const unicode = JSON.parse(readFileSync(require.resolve(`${OG_FONT.package}/unicode.json`), 'utf8')) as Record<string, string>;
-    for (const [subset, ranges] of Object.entries(OG_FONT.subsets)) expect(ranges, subset).toBe(unicode[subset]);
-  });
-  it('names font files that are installed, as woff', () => {
-    for (const { file } of ogFontFiles()) {
-      expect(file).toMatch(/\.woff$/);
-      expect(readFileSync(require.resolve(`${OG_FONT.package}/${file}`)).subarray(0, 4).toString('latin1')).toBe('wOFF');
-    }
-  });
-});
-
-describe('encodeIndexedPng', () => {
-  /** Decodes a palette PNG made by encodeIndexedPng back to its rows and palette. */
-  function decode(png: Buffer): { width: number; height: number; rows: Uint8Array; palette: Uint8Array } {
-    let offset = 8;
-    let palette: Uint8Array = new Uint8Array();
-    const idat: Buffer[] = [];
-    let width = 0;
-    let height = 0;
-    while (offset < png.length) {
-      const length = png.readUInt32BE(offset);
-      const type = png.toString('latin1', offset + 4, offset + 8);
-      const data = png.subarray(offset + 8, offset + 8 + length);
-      expect(png.readUInt32BE(offset + 8 + length), `${type} CRC`).toBe(crc32(png.subarray(offset + 4, offset + 8 + length)));
-      if (type === 'IHDR') {
-        width = data.readUInt32BE(0);
-        height = data.readUInt32BE(4);
-        expect([data[8], data[9]]).toEqual([8, 3]);
-      }
-      if (type === 'PLTE') palette = new Uint8Array(data);
-      if (type === 'IDAT') idat.push(data);
-      offset += 12 + length;
-    }
-    return { width, height, rows: new Uint8Array(inflateSync(Buffer.concat(idat))), palette };
-  }
-
-  it('stores the rows and the palette losslessly', () => {
-    const width = 37;
-    const height = 11;
-    const rows = new Uint8Array((width + 1) * height);
-    for (let y = 0; y < height; y += 1) for (let x = 0; x < width; x += 1) rows[y * (width + 1) + 1 + x] = (x * 7 + y) % 5;
-    const palette = Uint8Array.of(15, 27, 61, 255, 255, 255, 138, 180, 255, 1, 2, 3, 200, 100, 0);
-    const png = encodeIndexedPng(rows, width, height, palette);
-    expect(pngSize(png)).toEqual({ width, height });
-    expect(decode(png)).toEqual({ width, height, rows, palette });
-  });
-  it('refuses rows that do not match the size and palettes PNG cannot hold', () => {
-    expect(() => encodeIndexedPng(new Uint8Array(10), 2, 2, Uint8Array.of(0, 0, 0))).toThrow(/10 bytes for 2×2/);
-    expect(() => encodeIndexedPng(new Uint8Array(6), 2, 2, new Uint8Array(257 * 3))).toThrow(/257 colours/);
-    expect(() => encodeIndexedPng(new Uint8Array(6), 2, 2, new Uint8Array(0))).toThrow(/0 colours/);
-  });
-});
-
-describe('pngSize', () => {
-  it('reads the size from the header and rejects what is not a PNG', () => {
-    const png = encodeIndexedPng(new Uint8Array((OG_WIDTH + 1) * 2), OG_WIDTH, 2, Uint8Array.of(255, 255, 255));
-    expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: 2 });
-    expect(pngSize(Buffer.from('GIF89a not a png at all, really'))).toBeNull();
-    expect(OG_HEIGHT).toBe(630);
-  });
-});
-
-describe('the image generator and its cache', () => {
-  const inputs: OgImageInput[] = [input, { ...input, title: 'Global south needs better AI access, says Xi', topic: 'Diplomacy' }];
-
-  it.each([0, 1])('renders missing images once, with %i worker thread(s), and reads them from the cache after', async (workers) => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
-    try {
-      const cold = createOgImageGenerator({ cacheDir, workers });
-      cold.prefetch(inputs);
-      const first = await Promise.all(inputs.map((each) => cold.png(each)));
-      await cold.idle();
-      expect(cold.stats()).toMatchObject({ fromCache: 0, rendered: 2, workers });
-      for (const png of first) {
-        expect(pngSize(png)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
-        expect(png.length).toBeLessThan(100 * 1024);
-      }
-      await cold.close();
-
-      const warm = createOgImageGenerator({ cacheDir, workers });
-      warm.prefetch(inputs);
-      expect(await warm.png(inputs[0])).toEqual(first[0]);
-      expect(warm.stats()).toMatchObject({ fromCache: 2, rendered: 0 });
-
-      // An image deleted from the cache after the build listed it is rendered again.
-      rmSync(await warm.file(inputs[1]));
-      expect(await warm.png(inputs[1])).toEqual(first[1]);
-      expect(warm.stats().rendered).toBe(1);
-      await warm.close();
-    } finally {
-      rmSync(cacheDir, { recursive: true, force: true });
-    }
-  }, 30_000);
-
-  it('gives the worker every image at once, so it renders them while the main thread is busy', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
-    try {
-      const many = Array.from({ length: 12 }, (_, i) => ({ ...input, title: `Headline number ${i}` }));
-      const generator = createOgImageGenerator({ cacheDir, workers: 1 });
-      generator.prefetch(many);
-      // The main thread never yields here, as when Astro renders a long page: a worker that has to
-      // ask for its next image stops after the first few.
-      const deadline = Date.now() + 20_000;
-      let written = 0;
-      while (Date.now() < deadline && written < many.length) {
-        written = readdirSync(cacheDir).filter((name) => name.endsWith('.png')).length;
-      }
-      expect(written).toBe(many.length);
-      await generator.idle();
-      expect(generator.stats()).toMatchObject({ rendered: many.length, workers: 1 });
-      await generator.close();
-    } finally {
-      rmSync(cacheDir, { recursive: true, force: true });
-    }
-  }, 30_000);
-
-  it('fails the images still rendering when closed, and is idle after', async () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
-    try {
-      const generator = createOgImageGenerator({ cacheDir, workers: 1 });
-      const pending = generator.file({ ...input, title: 'Closed before it was drawn' });
-      // The worker takes far longer to load its fonts than this takes to close it.
-      await generator.close();
-      await expect(pending).rejects.toThrow(/closed before/);
-      await generator.idle();
-      expect(generator.stats().rendered).toBe(0);
-    } finally {
-      rmSync(cacheDir, { recursive: true, force: true });
-    }
-  });
-
-  it('prunes, once a day, unused images untouched for 30 days and stale temporary files', () => {
-    const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
-    try {
-      const now = Date.now();
-      const day = 24 * 60 * 60 * 1000;
-      const files = { 'used-old.png': 40, 'unused-old.png': 40, 'unused-new.png': 5, 'x.png.1-a.tmp': 2, 'y.png.1-b.tmp': 0 };
-      for (const [name, age] of Object.entries(files)) {
-        writeFileSync(join(cacheDir, name), '');
-        utimesSync(join(cacheDir, name), (now - age * day) / 1000, (now - age * day) / 1000);
-      }
-      const names = readdirSync(cacheDir);
-      expect(pruneCache(cacheDir, names, new Set(['used-old.png']), now).sort()).toEqual(['unused-old.png', 'x.png.1-a.tmp']);
-      expect(readdirSync(cacheDir).sort()).toEqual(['.last-prune', 'unused-new.png', 'used-old.png', 'y.png.1-b.tmp']);
-      expect(pruneCache(cacheDir, readdirSync(cacheDir), new Set(), now + 60_000)).toEqual([]);
-    } finally {
-      rmSync(cacheDir, { recursive: true, force: true });
-    }
-  });
-});

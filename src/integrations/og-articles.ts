@@ -1,0 +1,30 @@
+/**
+ * The build's preview images, read from the Markdown files themselves: every published article's
+ * slug and the image's input (title, first topic's name, date, site name). The integration reads
+ * this list at the start of the build, on a worker thread, so the images render while Astro
+ * bundles and renders the pages; when the build is done it checks the list against the article
+ * pages Astro wrote.
+ */
+import { readContentTopics, scanContentArticles } from '../../scripts/lib/content-files.ts';
+import { parseIsoDate } from '../lib/dates.ts';
+import { ogImageInput, type OgImageInput } from '../lib/og-layout.ts';
+
+export interface OgImageJob {
+  slug: string;
+  input: OgImageInput;
+}
+
+/**
+ * Articles whose frontmatter cannot be read, or whose date is not a date, are left out: Astro's
+ * content layer reports them and stops the build.
+ */
+export function readOgImageJobs(contentDir: string, siteName?: string): OgImageJob[] {
+  const topicNames = new Map(readContentTopics(contentDir).map((topic) => [topic.slug, topic.name]));
+  return scanContentArticles(contentDir).articles.flatMap((article) => {
+    const date = parseIsoDate(article.date);
+    if (article.draft || !date) return [];
+    // The site model keeps the first mention of each known topic, in frontmatter order.
+    const topics = [...new Set(article.topics)].flatMap((slug) => (topicNames.has(slug) ? [{ name: topicNames.get(slug)! }] : []));
+    return [{ slug: article.slug, input: ogImageInput({ title: article.title, date, topics }, siteName) }];
+  });
+}
