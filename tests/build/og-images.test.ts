@@ -1,15 +1,21 @@
 /**
  * Every published article has its social preview image in dist/og/<slug>.png: a real PNG of
  * 1200×630 under 100 KB. Checked on both the real site and the fixture site, against the
- * Markdown files rather than the site's own model.
+ * Markdown files rather than the site's own model, and against the pages: every og:image a page
+ * announces exists, and shows the title, first topic and date that page shows.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentArticles } from '../../scripts/lib/content-files.ts';
-import { paths } from '../../src/lib/urls.ts';
+import { createRenderer } from '../../src/integrations/og-worker.ts';
+import { site } from '../../src/lib/site.ts';
+import { absoluteUrl, paths } from '../../src/lib/urls.ts';
+import { readPage } from '../helpers/dist.ts';
 import { fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
+
+const render = createRenderer();
 
 const sites = [
   { name: 'site (content/)', contentDir: `${root}content`, distDir: siteDist },
@@ -60,6 +66,21 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
       const digest = createHash('sha256').update(readFileSync(imageFile(article.slug))).digest('hex');
       expect(seen.get(digest), `${article.file} has the same image as ${seen.get(digest)}`).toBeUndefined();
       seen.set(digest, article.file);
+    }
+  });
+
+  it('draws, for every article page, the image it announces from what the page shows', () => {
+    for (const article of published) {
+      const page = readPage(distDir, paths.article(article.slug));
+      const announced = page.querySelector('meta[property="og:image"]')?.getAttribute('content');
+      expect(announced, `${article.file}: og:image`).toBe(absoluteUrl(paths.ogImage(article.slug)));
+      const shown = {
+        title: page.querySelector('h1')?.textContent ?? '',
+        topic: page.querySelector('.article-header .topic-links a')?.textContent ?? '',
+        date: page.querySelector('.article-header time')?.textContent ?? '',
+        siteName: site.title,
+      };
+      expect(readFileSync(imageFile(article.slug)).equals(render(shown)), `${article.file}: the image does not show ${JSON.stringify(shown)}`).toBe(true);
     }
   });
 });
