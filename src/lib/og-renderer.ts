@@ -7,7 +7,7 @@
  * offset, and an image is those coverage masks added onto a copy of the background, stored as
  * palette indices and compressed by zlib. That costs about a tenth of laying out and
  * rasterising a whole SVG per image, and the pixels match resvg's own rendering of the same
- * glyph outlines (tests/unit/og-render.test.ts compares the two).
+ * glyph outlines (tests/unit/og-renderer.test.ts compares the two).
  *
  * Text is blended against the background colour: the layout must not put text on a rectangle.
  */
