@@ -14,17 +14,25 @@ export interface OgImageJob {
   input: OgImageInput;
 }
 
+export interface OgImageList {
+  jobs: OgImageJob[];
+  /** What the reader found wrong with content/; the build fails on these and names them. */
+  problems: string[];
+}
+
 /**
- * Articles whose frontmatter cannot be read, or whose date is not a date, are left out: Astro's
- * content layer reports them and stops the build.
+ * Articles whose frontmatter cannot be read, or whose date is not a real date, are left out: they
+ * are among the problems, which Astro or the build's audit report before the build fails.
  */
-export function readOgImageJobs(contentDir: string, siteName?: string): OgImageJob[] {
+export function readOgImageJobs(contentDir: string, siteName?: string): OgImageList {
   const topicNames = new Map(readContentTopics(contentDir).map((topic) => [topic.slug, topic.name]));
-  return scanContentArticles(contentDir).articles.flatMap((article) => {
+  const scan = scanContentArticles(contentDir);
+  const jobs = scan.articles.flatMap((article): OgImageJob[] => {
     const date = parseIsoDate(article.date);
     if (article.draft || !date) return [];
     // The site model keeps the first mention of each known topic, in frontmatter order.
     const topics = [...new Set(article.topics)].flatMap((slug) => (topicNames.has(slug) ? [{ name: topicNames.get(slug)! }] : []));
     return [{ slug: article.slug, input: ogImageInput({ title: article.title, date, topics }, siteName) }];
   });
+  return { jobs, problems: scan.problems };
 }

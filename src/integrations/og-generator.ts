@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ogCacheKey, type OgImageInput } from '../lib/og-layout.ts';
-import type { OgImageJob } from './og-articles.ts';
+import type { OgImageList } from './og-articles.ts';
 import { defaultCacheDir, pruneCache, rendererFingerprint, writeAtomically } from './og-cache.ts';
 import { loadFonts } from './og-fonts.ts';
 import { createRenderer, WORKER_MARK, type ReadReply, type Render, type RenderJob, type RenderReply, type WorkerData } from './og-worker.ts';
@@ -259,14 +259,14 @@ export function createOgImageGenerator(options: OgImageGeneratorOptions = {}): O
  * The build's images as listed by content/ (src/integrations/og-articles.ts), read on a worker
  * thread so the main thread goes on with Astro's work meanwhile.
  */
-export function readOgImageJobsOffThread(contentDir: string, workerEntry = WORKER_ENTRY): Promise<OgImageJob[]> {
+export function readOgImageJobsOffThread(contentDir: string, workerEntry = WORKER_ENTRY): Promise<OgImageList> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerEntry, { workerData: { mark: WORKER_MARK, role: 'read', contentDir } satisfies WorkerData });
     let settled = false;
     worker.once('message', (reply: ReadReply) => {
       settled = true;
       if ('error' in reply) reject(new Error(`og images: reading ${contentDir} failed: ${reply.error}`));
-      else resolve(reply.jobs);
+      else resolve(reply.list);
       void worker.terminate();
     });
     worker.once('error', (error) => {

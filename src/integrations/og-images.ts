@@ -17,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { paths } from '../lib/urls.ts';
 import { site } from '../lib/site.ts';
-import type { OgImageJob } from './og-articles.ts';
+import type { OgImageJob, OgImageList } from './og-articles.ts';
 import { publish } from './og-cache.ts';
 import { createOgImageGenerator, readOgImageJobsOffThread, statsSummary, type OgImageGenerator } from './og-generator.ts';
 
@@ -49,7 +49,7 @@ export default function ogImagesIntegration(): AstroIntegration {
   let building = false;
   let root = process.cwd();
   let generator: OgImageGenerator | undefined;
-  let jobs: Promise<OgImageJob[]> | undefined;
+  let jobs: Promise<OgImageList> | undefined;
 
   return {
     name: 'og-images',
@@ -64,7 +64,7 @@ export default function ogImagesIntegration(): AstroIntegration {
         const started = createOgImageGenerator({ log: (message) => logger.info(message) });
         generator = started;
         jobs = readOgImageJobsOffThread(contentDir).then((list) => {
-          started.prefetch(list.map((job) => job.input));
+          started.prefetch(list.jobs.map((job) => job.input));
           return list;
         });
         // Awaited in astro:build:done; a failure here must not go unhandled meanwhile.
@@ -72,7 +72,14 @@ export default function ogImagesIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         if (!generator || !jobs) return;
-        const list = await jobs;
+        const { jobs: list, problems } = await jobs;
+        if (problems.length > 0) {
+          // The build's audit names these problems and fails the build; a page-by-page
+          // disagreement reported first would only hide them.
+          await generator.close();
+          logger.warn(`no preview images written: content/ has ${problems.length} problem(s), which the audit of npm run build names`);
+          return;
+        }
         const { noImage, noPage } = unmatchedPages(list, pages);
         if (noImage.length > 0 || noPage.length > 0) {
           await generator.close();

@@ -9,7 +9,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createOgFontSet } from '../lib/og-font.ts';
 import { createOgLayout, type OgImageInput } from '../lib/og-layout.ts';
 import { createOgRenderer } from '../lib/og-renderer.ts';
-import { readOgImageJobs } from './og-articles.ts';
+import { readOgImageJobs, type OgImageList } from './og-articles.ts';
 import { writeAtomically } from './og-cache.ts';
 import { loadFonts } from './og-fonts.ts';
 
@@ -25,7 +25,7 @@ export interface RenderJob {
 
 export type RenderReply = { id: number; error?: string };
 
-export type ReadReply = { jobs: ReturnType<typeof readOgImageJobs> } | { error: string };
+export type ReadReply = { list: OgImageList } | { error: string };
 
 export type Render = (input: OgImageInput) => Buffer;
 
@@ -43,7 +43,7 @@ if (!isMainThread && parentPort && data?.mark === WORKER_MARK) {
   if (data.role === 'read') {
     let reply: ReadReply;
     try {
-      reply = { jobs: readOgImageJobs(data.contentDir, data.siteName) };
+      reply = { list: readOgImageJobs(data.contentDir, data.siteName) };
     } catch (error) {
       reply = { error: (error as Error).stack ?? String(error) };
     }

@@ -25,7 +25,7 @@ writeFileSync(join(contentDir, 'articles', '2024', 'nested.md'), article('title:
 writeFileSync(join(contentDir, 'articles', 'secret.md'), article('title: Secret\ndate: 2024-11-23\ntopics: [chips]\ndraft: true'));
 
 describe('readOgImageJobs', () => {
-  const jobs = readOgImageJobs(contentDir);
+  const { jobs, problems } = readOgImageJobs(contentDir);
 
   it('lists every published article with its title, first topic, printed date and the site name', () => {
     expect(jobs).toEqual([
@@ -35,9 +35,24 @@ describe('readOgImageJobs', () => {
         input: { title: 'Huawei aims to mass-produce an AI chip', topic: 'Artificial intelligence', date: '22 November 2024', siteName: site.title },
       },
     ]);
+    expect(problems).toEqual([]);
   });
   it('reads the same list on a worker thread', async () => {
-    expect(await readOgImageJobsOffThread(contentDir)).toEqual(jobs);
+    expect(await readOgImageJobsOffThread(contentDir)).toEqual({ jobs, problems });
+  });
+  it('leaves out an article whose date is not a real day, and passes on the problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'og-articles-bad-'));
+    try {
+      mkdirSync(join(dir, 'articles'));
+      writeFileSync(join(dir, 'topics.yaml'), '- id: chips\n  name: Chips\n  description: d\n');
+      writeFileSync(join(dir, 'articles', 'leap.md'), article('title: Leap\ndate: "2024-02-30"\ntopics: [chips]'));
+      writeFileSync(join(dir, 'articles', 'fine.md'), article('title: Fine\ndate: 2024-02-29\ntopics: [chips]'));
+      const list = readOgImageJobs(dir);
+      expect(list.jobs.map((job) => job.slug)).toEqual(['fine']);
+      expect(list.problems.join('\n')).toMatch(/leap\.md: date: "2024-02-30" is not a real date/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it('names the folder when it cannot be read', async () => {
     await expect(readOgImageJobsOffThread(join(contentDir, 'missing'))).rejects.toThrow(/missing/);
