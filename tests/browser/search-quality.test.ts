@@ -19,11 +19,18 @@ import { readPage } from '../helpers/dist.ts';
 import { root, siteDist } from '../helpers/paths.ts';
 
 const run = chromiumAvailable();
-const GENERATED = 1000;
+/** How many generated articles join the titled ones (SEARCH_QUALITY_ARTICLES, default 200). */
+const GENERATED = generatedCount(process.env.SEARCH_QUALITY_ARTICLES);
 const qualityRoot = `${root}.cache/quality`;
 const titledDir = `${root}tests/fixtures/search-titles`;
 /** The pages of the articles whose titles hold numbers or begin other titles. */
 const TITLED = readdirSync(titledDir).map((name) => url(paths.article(name.replace(/\.md$/, ''))));
+
+function generatedCount(value: string | undefined): number {
+  if (value === undefined || value === '') return 200;
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`SEARCH_QUALITY_ARTICLES must be a whole number of at least 1, got "${value}"`);
+  return Number(value);
+}
 
 interface Query {
   kind: 'title' | 'body';

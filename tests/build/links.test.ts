@@ -1,7 +1,8 @@
 /**
  * Every internal URL in every built page resolves to a file of the build, and every #fragment
  * to an element id in its target page: in dist/, in the fixture site, and in the fixture site
- * built under a sub-path (BASE_PATH=/policy/), where a URL that forgets the base path breaks.
+ * built under a sub-path (BASE_PATH=/policy/, tests/helpers/variant-build.ts), where a URL that
+ * forgets the base path breaks.
  * The checker is tests/helpers/links.ts (it reads dist/ rather than crawling a server; the
  * reasons are at its top). External links are not fetched.
  */
@@ -10,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { site } from '../../src/lib/site.ts';
-import { buildIsolated } from '../helpers/isolated-build.ts';
 import { checkInternalLinks, formatProblem, type LinkProblem, type SiteAddress } from '../helpers/links.ts';
-import { fixtureContent, fixtureDist, siteDist } from '../helpers/paths.ts';
+import { fixtureDist, siteDist } from '../helpers/paths.ts';
+import { variant, variantBuild } from '../helpers/variant-build.ts';
 
 function problemsIn(distDir: string, address: SiteAddress): { lines: string[]; report: ReturnType<typeof checkInternalLinks> } {
   const report = checkInternalLinks(distDir, address);
@@ -90,26 +91,15 @@ describe.each([
 });
 
 describe('fixture built under a sub-path (BASE_PATH=/policy/)', () => {
-  const address: SiteAddress = { origin: 'https://news.example.org', base: '/policy/' };
-  let work: string;
   let outDir: string;
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'links-subpath-'));
-    outDir = join(work, 'dist');
-    // The whole pipeline, audit included: the README's sub-path command must work as written.
-    await buildIsolated({
-      outDir,
-      via: 'pipeline',
-      imageCache: 'shared',
-      env: { CONTENT_DIR: fixtureContent, BASE_PATH: address.base, SITE_URL: address.origin },
-    });
+    outDir = await variantBuild();
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   // Root-relative URLs written in article Markdown (the hostile-markup fixture's `/topics/ai/`
   // and `/favicon.svg`) get the base path from the sanitiser (src/lib/sanitize.ts).
   it('has no broken internal link or #fragment, and none that leaves the base path', () => {
-    const { lines, report } = problemsIn(outDir, address);
+    const { lines, report } = problemsIn(outDir, variant.address);
     expect(lines).toEqual([]);
     expect(report.internal).toBeGreaterThan(report.pages * 10);
   });

@@ -2,15 +2,15 @@
  * With the "/" shortcut turned off (site.searchShortcut, or SEARCH_SHORTCUT=off for one build),
  * no page but the search page loads any script: the setting for a newsroom that wants pages
  * with no JavaScript at all. The default build keeps the shortcut (tests/build/output.test.ts).
+ * The build is the one tests/build/links.test.ts checks under a sub-path
+ * (tests/helpers/variant-build.ts).
  */
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIsolated } from '../helpers/isolated-build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { htmlFiles } from '../helpers/dist.ts';
-import { fixtureContent } from '../helpers/paths.ts';
+import { variantBuild } from '../helpers/variant-build.ts';
 
 function scriptsOf(file: string): string[] {
   const { document } = parseHTML(readFileSync(file, 'utf8'));
@@ -18,14 +18,10 @@ function scriptsOf(file: string): string[] {
 }
 
 describe('the fixture site built with SEARCH_SHORTCUT=off', () => {
-  let work: string;
   let outDir: string;
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'no-shortcut-'));
-    outDir = join(work, 'dist');
-    await buildIsolated({ outDir, via: 'astro', imageCache: 'shared', env: { CONTENT_DIR: fixtureContent, SEARCH_SHORTCUT: 'off' } });
+    outDir = await variantBuild();
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('loads no script on any page but the search page, and announces no shortcut', () => {
     const files = htmlFiles(outDir);

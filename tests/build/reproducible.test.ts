@@ -1,19 +1,22 @@
 /**
- * Two clean builds of the same sources produce byte-identical sites, Pagefind's index included.
+ * Two builds of the same sources produce byte-identical sites, Pagefind's index and the preview
+ * images included: the fixture site the global setup built (tests/helpers/build-fixture.ts) and
+ * one clean build of a copy of its content.
  *
- * Each build runs the real pipeline (`node scripts/build.ts`: Astro, Pagefind, audit, swap)
- * in its own fresh copy of the project (tests/helpers/isolated-build.ts), so neither reuses
- * a cache of the other or of an earlier build, and the two can run at the same time. The
- * copies live at different absolute paths and build into different folders, and the second
- * build runs in another time zone and locale, so output that depends on where the project
- * sits, on the clock's zone or on the machine's language shows up as a difference.
+ * The clean build runs the real pipeline (`node scripts/build.ts`: Astro, Pagefind, audit,
+ * swap) in a fresh copy of the project (tests/helpers/isolated-build.ts) with an empty
+ * preview-image cache, so it reuses no cache of the other build and renders every image again.
+ * The project, the content and the output all sit at other absolute paths, and it runs in
+ * another time zone and locale, so output that depends on where the project sits, on the
+ * clock's zone, on the machine's language or on what a cache held shows up as a difference.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIsolated } from '../helpers/isolated-build.ts';
+import { fixtureContent, fixtureDist } from '../helpers/paths.ts';
 
 /** sha256 of every file under dir, keyed by its path relative to dir. */
 function fingerprint(dir: string): Map<string, string> {
@@ -32,26 +35,28 @@ function firstDifference(a: Buffer, b: Buffer): string {
   return `sizes ${a.length} and ${b.length}, first difference at byte ${i}:\n      ${show(a)}\n      ${show(b)}`;
 }
 
-describe('two clean builds of the same sources', () => {
+describe('the fixture build and a clean build of the same sources', () => {
   let work: string;
-  let first: string;
+  const first = fixtureDist;
   let second: string;
-  let firstOutput: string;
+  let secondOutput: string;
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'reproducible-'));
-    first = join(work, 'first');
-    second = join(work, 'second');
-    [{ stdout: firstOutput }] = await Promise.all([
-      buildIsolated({ outDir: first, env: { TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', BUILD_LOG_LEVEL: '' } }),
-      buildIsolated({ outDir: second, env: { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } }),
-    ]);
+    second = join(work, 'dist');
+    cpSync(fixtureContent, join(work, 'content'), { recursive: true });
+    ({ stdout: secondOutput } = await buildIsolated({
+      outDir: second,
+      imageCache: 'fresh',
+      env: { CONTENT_DIR: join(work, 'content'), TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8', BUILD_LOG_LEVEL: '' },
+    }));
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('produce byte-identical files, Pagefind index included', () => {
+  it('produce byte-identical files, Pagefind index and preview images included', () => {
     const a = fingerprint(first);
     const b = fingerprint(second);
     expect([...a.keys()].filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(5);
+    expect([...a.keys()].filter((file) => file.endsWith('.png')).length).toBeGreaterThan(100);
     expect([...b.keys()], 'the same files').toEqual([...a.keys()]);
     const different = [...a.keys()]
       .filter((file) => a.get(file) !== b.get(file))
@@ -61,7 +66,7 @@ describe('two clean builds of the same sources', () => {
 
   // What an editor reads: Astro's lines whole (it renders several pages at once), and what was built.
   it('print whole lines and, last, what was built', () => {
-    const lines = firstOutput.split('\n').filter(Boolean);
+    const lines = secondOutput.split('\n').filter(Boolean);
     expect(lines.filter((line) => (line.match(/\u251c\u2500/g) ?? []).length > 1), 'lines holding more than one route').toEqual([]);
     expect(lines.at(-1)).toMatch(/^built \d+ articles, \d+ pages, \d+ feeds in \d+\.\d s \u2192 \S+\/$/);
   });

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { FILLER_COUNT, FILLER_TOPIC, fixtureContent, fixtureDist, fixtureRoot, root } from './paths.ts';
+import { FILLER_COUNT, FILLER_PREFIX, FILLER_TOPIC, fixtureContent, fixtureDist, fixtureRoot, root } from './paths.ts';
 
 export function makeFixtureContent(): void {
   rmSync(fixtureRoot, { recursive: true, force: true });
@@ -14,7 +14,7 @@ export function makeFixtureContent(): void {
   for (let n = 1; n <= FILLER_COUNT; n += 1) {
     const day = String(1 + (n % 28)).padStart(2, '0');
     writeFileSync(
-      `${fixtureContent}/articles/filler-${String(n).padStart(3, '0')}.md`,
+      `${fixtureContent}/articles/${FILLER_PREFIX}${String(n).padStart(3, '0')}.md`,
       `---\ntitle: Filler summit report number ${n}\ndate: 2023-${String(1 + (n % 12)).padStart(2, '0')}-${day}\ntopics: [${FILLER_TOPIC}]\n---\n\nDelegates met for round ${n} of talks on technology governance.\n`,
     );
   }
@@ -30,6 +30,8 @@ export function buildFixture(): void {
 
 /** Both the build and the browser suites need the fixture; build it once per test run. */
 export default function setup(): void {
+  // Names this run for builds that test files share (tests/helpers/variant-build.ts).
+  process.env.NEWSROOM_TEST_RUN ??= `${process.pid}-${Date.now()}`;
   if (process.env.NEWSROOM_FIXTURE_BUILT) return;
   makeFixtureContent();
   buildFixture();

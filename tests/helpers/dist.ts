@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { absoluteUrl, isSitemapPartPath } from '../../src/lib/urls.ts';
@@ -17,6 +17,34 @@ export function htmlFiles(distDir: string): string[] {
   return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'))
     .sort();
+}
+
+/**
+ * What template and page position an HTML file stands for: its first folder, then '*' for each
+ * number and '*' for each other name below it: 'archive/2024/10/index.html' is 'archive/N/N'.
+ */
+export function pageKind(file: string): string {
+  const [first, ...rest] = file.split('/').slice(0, -1);
+  if (first === undefined) return file;
+  return [first, ...rest.map((segment) => (/^\d+$/.test(segment) ? 'N' : '*'))].join('/');
+}
+
+/**
+ * A sample of a build's HTML files that covers every template: each file `keep` accepts, plus
+ * the largest file of every other kind (pageKind), the one with the most markup to check.
+ */
+export function pagesOfEachKind(distDir: string, keep: (file: string) => boolean): string[] {
+  const largest = new Map<string, { file: string; size: number }>();
+  const chosen = new Set<string>();
+  for (const file of htmlFiles(distDir)) {
+    if (keep(file)) chosen.add(file);
+    const size = statSync(join(distDir, file)).size;
+    const kind = pageKind(file);
+    const best = largest.get(kind);
+    if (!best || size > best.size) largest.set(kind, { file, size });
+  }
+  for (const { file } of largest.values()) chosen.add(file);
+  return [...chosen].sort();
 }
 
 export function hrefs(document: Document): string[] {

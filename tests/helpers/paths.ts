@@ -10,3 +10,5 @@ export const fixtureDist = `${fixtureRoot}/dist`;
 /** Filler articles added to the fixture so that one topic has several pages. */
 export const FILLER_TOPIC = 'diplomacy';
 export const FILLER_COUNT = 125;
+/** Filler articles are named filler-001.md, filler-002.md, …; their pages differ only in words. */
+export const FILLER_PREFIX = 'filler-';
