@@ -28,10 +28,6 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
   const feedDocuments = feedChain(distDir, paths.rss()).map((path) => parseRssFeed(readFileSync(join(distDir, path), 'utf8')));
   const indexed = readPagefindPages(distDir);
 
-  it('has published articles to check', () => {
-    expect(published.length).toBeGreaterThanOrEqual(10);
-  });
-
   it('gives every published article a page with its title, date and linked topics', () => {
     for (const article of published) {
       const page = readPage(distDir, paths.article(article.slug));
@@ -154,15 +150,12 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
 
 describe('fixture only', () => {
   const articles = readContentArticles(fixtureContent);
-  const drafts = articles.filter((a) => a.draft);
-
-  it('has a draft to check', () => {
-    expect(drafts.length).toBeGreaterThan(0);
-  });
 
   it('keeps drafts out of pages, lists, the feed, the search index and every file', () => {
     const files = htmlFiles(fixtureDist).concat(['rss.xml']);
-    for (const draft of drafts) {
+    // The fixture's draft (tests/fixtures/articles/draft-secret-merger-plans.md), found by name.
+    expect(articles.find((a) => a.slug === 'draft-secret-merger-plans')?.draft).toBe(true);
+    for (const draft of articles.filter((a) => a.draft)) {
       expect(pageExists(fixtureDist, paths.article(draft.slug))).toBe(false);
       for (const file of files) {
         const text = readFileSync(join(fixtureDist, file), 'utf8');
