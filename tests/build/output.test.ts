@@ -41,12 +41,20 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
 
   it('lists every published article on the home page or on each of its topic pages', () => {
     const home = new Set(hrefs(readPage(distDir, paths.home())));
+    // Every link on each topic's pages, read once per topic.
+    const onTopic = new Map<string, Set<string>>();
+    const linksOnTopic = (topic: string) => {
+      if (!onTopic.has(topic)) {
+        const pages: string[] = [];
+        for (let n = 1; pageExists(distDir, paths.topic(topic, n)); n += 1) pages.push(...hrefs(readPage(distDir, paths.topic(topic, n))));
+        onTopic.set(topic, new Set(pages));
+      }
+      return onTopic.get(topic)!;
+    };
     for (const article of published) {
       const link = url(paths.article(article.slug));
       for (const topic of article.topics) {
-        const pages: string[] = [];
-        for (let n = 1; pageExists(distDir, paths.topic(topic, n)); n += 1) pages.push(...hrefs(readPage(distDir, paths.topic(topic, n))));
-        expect(pages, `${article.file} on /topics/${topic}/`).toContain(link);
+        expect(linksOnTopic(topic).has(link), `${article.file} on /topics/${topic}/`).toBe(true);
       }
       if (article.topics.length === 0) expect(home.has(link), article.file).toBe(true);
     }
