@@ -2,7 +2,7 @@
  * The built HTML of dist/ and of the fixture site passes two independent validators with zero
  * errors. Checked: every article written by hand (the seed's and the fixture's hostile-markup and
  * Markdown-heavy ones) and, for every other kind of page (home, 404, topic, topic page N, entity,
- * archive month, search, feeds, …), the largest one of that kind. The fixture's 125 filler
+ * archive month, search, feeds, …), the largest one of that kind. The fixture's filler
  * articles and the other pages of a kind come from the same templates with other words.
  *
  * - the Nu HTML Checker (npm `vnu-jar`, run with the machine's Java): the W3C/WHATWG
