@@ -4,12 +4,14 @@
  * tests use), and a problem does not stop the check: every problem of every file, including
  * topics.yaml and entities.yaml, is collected and thrown once, before anything renders.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { file, glob, type Loader, type LoaderContext } from 'astro/loaders';
 import {
   checkArticle,
+  checkDigest,
   ContentProblems,
   decodeUtf8,
   entityEntry,
@@ -132,6 +134,60 @@ export function articlesLoader(contentDir: string): Loader {
       loaded = true;
       const all = [...topics.problems, ...entities.problems, ...[...problems.keys()].sort().flatMap((path) => problems.get(path)!)];
       if (all.length > 0) throw new ContentProblems(all);
+    },
+  };
+}
+
+/**
+ * The editor's introductions to weekly digests, content/digests/<year>-W<week>.md: read with the
+ * articles' reader, checked with the schema module, every problem of every file thrown at once.
+ * The folder is optional; without it there are no introductions. Whether the file's name is a
+ * week with articles is the model's check (src/lib/weekly-digest.ts), which knows the articles.
+ */
+export function digestsLoader(contentDir: string): Loader {
+  const base = `${contentDir}/digests`;
+  const inner = glob({ base, pattern: '*.md', generateId: ({ entry }) => entry.replace(/\.md$/i, '') });
+  return {
+    name: 'digests-loader',
+    load: async (context: LoaderContext) => {
+      if (!existsSync(base)) {
+        context.store.clear();
+        return;
+      }
+      const problems: string[] = [];
+      const entryTypes = (context as LoaderContext & { entryTypes: Map<string, EntryType> }).entryTypes;
+      const markdown = entryTypes?.get('.md');
+      if (!markdown) throw new Error('digests-loader: Astro gave no entry type for .md files');
+      const readIntroduction: EntryType = {
+        ...markdown,
+        async getEntryInfo({ contents, fileUrl }) {
+          const path = fileURLToPath(fileUrl);
+          if (contents.includes('\uFFFD') && decodeUtf8(await readFile(fileUrl)) === null) problems.push(`${shown(path)}: ${NOT_UTF8}`);
+          try {
+            const { data, body } = splitArticle(contents);
+            return { data, body: body.trim(), rawData: '' };
+          } catch (error) {
+            problems.push(withFile(shown(path), (error as Error).message));
+            return { data: {}, body: '', rawData: '' };
+          }
+        },
+      };
+      const rejected = new Set<string>();
+      await inner.load({
+        ...context,
+        entryTypes: new Map(entryTypes).set('.md', readIntroduction),
+        parseData: async (props) => {
+          const checked = checkDigest(props.data, shown(props.filePath ?? props.id));
+          if (checked.problems.length > 0) {
+            problems.push(...checked.problems);
+            rejected.add(props.id);
+            return props.data;
+          }
+          return context.parseData(props);
+        },
+      } as LoaderContext);
+      for (const id of rejected) context.store.delete(id);
+      if (problems.length > 0) throw new ContentProblems([...problems].sort());
     },
   };
 }

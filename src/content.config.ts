@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { articlesLoader, dataFileLoader } from './content-loaders.ts';
-import { articleFrontmatter, entityEntry, entityFields, topicEntry, topicFields } from './lib/content-schema.ts';
+import { articlesLoader, dataFileLoader, digestsLoader } from './content-loaders.ts';
+import { articleFrontmatter, digestFrontmatter, entityEntry, entityFields, topicEntry, topicFields } from './lib/content-schema.ts';
 import { site } from './lib/site.ts';
 
 // The schemas live in src/lib/content-schema.ts, shared with the audit, the importer and the tests.
@@ -19,4 +19,10 @@ const articles = defineCollection({
   schema: articleFrontmatter,
 });
 
-export const collections = { topics, entities, articles };
+/** Editors' introductions to weekly digests: content/digests/<year>-W<week>.md. */
+const digests = defineCollection({
+  loader: digestsLoader(site.contentDir),
+  schema: digestFrontmatter,
+});
+
+export const collections = { topics, entities, articles, digests };

@@ -25,3 +25,13 @@ export async function topicFeedArchiveRoutes(): Promise<{ params: MonthParams & 
     archiveRoutes(feed).map(({ params, props }) => ({ params: { topic, ...params }, props })),
   );
 }
+
+/** The digest RSS feed's monthly archive documents. */
+export async function digestFeedArchiveRoutes(): Promise<{ params: MonthParams; props: { archive: FeedArchive } }[]> {
+  return archiveRoutes((await getFeeds()).digest);
+}
+
+/** The digest JSON Feed's monthly archive documents. */
+export async function digestJsonFeedArchiveRoutes(): Promise<{ params: MonthParams; props: { archive: FeedArchive } }[]> {
+  return archiveRoutes((await getFeeds()).digestJson);
+}

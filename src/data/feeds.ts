@@ -6,6 +6,7 @@
 import rss from '@astrojs/rss';
 import { getSiteModel } from './site-model.ts';
 import { archivedFeed, ATOM_NS, FEED_HISTORY_NS, feedEntry, jsonFeed, rssChannelExtras, type ArchivedFeed, type FeedArchive, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
+import { digestFeedEntry } from '../lib/digest-feed.ts';
 import { site } from '../lib/site.ts';
 import { absoluteUrl, monthParams, paths, url } from '../lib/urls.ts';
 
@@ -14,6 +15,9 @@ export interface Feeds {
   json: ArchivedFeed;
   /** Every topic's feed, by topic slug. */
   topics: ReadonlyMap<string, ArchivedFeed>;
+  /** The weekly digest, one entry per finished week, as RSS and as JSON Feed. */
+  digest: ArchivedFeed;
+  digestJson: ArchivedFeed;
 }
 
 let feeds: Promise<Feeds> | undefined;
@@ -44,7 +48,20 @@ async function load(): Promise<Feeds> {
       ),
     ]),
   );
+  const digestChannel: FeedChannel = {
+    title: `${site.title}: weekly digest`,
+    description: `Every week's articles of ${site.title} in one item, grouped by topic, once the week is over.`,
+    homeUrl: absoluteUrl(paths.digest()),
+    feedUrl: absoluteUrl(paths.digestRss()),
+    entries: model.weeks.filter((week) => week.over).map(digestFeedEntry),
+  };
   return {
+    digest: archivedFeed(digestChannel, (year, month) => absoluteUrl(paths.digestRssArchive(year, month)), site.feedItems),
+    digestJson: archivedFeed(
+      { ...digestChannel, feedUrl: absoluteUrl(paths.digestJsonFeed()) },
+      (year, month) => absoluteUrl(paths.digestJsonFeedArchive(year, month)),
+      site.feedItems,
+    ),
     site: archivedFeed(siteChannel, (year, month) => absoluteUrl(paths.rssArchive(year, month)), site.feedItems),
     json: archivedFeed(
       { ...siteChannel, feedUrl: absoluteUrl(paths.jsonFeed()) },

@@ -10,10 +10,11 @@ import { site } from '../lib/site.ts';
 let model: Promise<SiteModel> | undefined;
 
 async function load(): Promise<SiteModel> {
-  const [articles, topics, entities] = await Promise.all([
+  const [articles, topics, entities, digests] = await Promise.all([
     getCollection('articles'),
     getCollection('topics'),
     getCollection('entities'),
+    getCollection('digests'),
   ]);
   return buildModel(
     articles.map((entry) => ({
@@ -24,6 +25,12 @@ async function load(): Promise<SiteModel> {
     })),
     topics.map((entry) => ({ slug: entry.id, ...entry.data })),
     entities.map((entry) => ({ slug: entry.id, ...entry.data })),
+    digests.map((entry) => ({
+      id: entry.id,
+      file: entry.filePath ?? `${site.contentDir}/digests/${entry.id}.md`,
+      ready: entry.data.ready,
+      html: entry.rendered?.html ?? '',
+    })),
   );
 }
 

@@ -74,6 +74,23 @@ export const articleFrontmatter = z
 
 export type ArticleFrontmatter = z.output<typeof articleFrontmatter>;
 
+/**
+ * The frontmatter of an editor's introduction to a week's digest, content/digests/<year>-W<week>.md
+ * (the file's name is the week). `ready: true` puts the week in the digest feeds before it is over.
+ */
+export const digestFrontmatter = z.strictObject({
+  ready: z.boolean({ error: 'must be true or false' }).default(false),
+});
+
+export type DigestFrontmatter = z.output<typeof digestFrontmatter>;
+
+/** Checks an introduction's frontmatter: its data when valid, and every problem as `file: field: problem`. */
+export function checkDigest(data: unknown, file: string): { data?: DigestFrontmatter; problems: string[] } {
+  const result = digestFrontmatter.safeParse(data);
+  if (!result.success) return { problems: issueLines(result.error, digestFrontmatter).map((line) => `${file}: ${line}`) };
+  return { data: result.data, problems: [] };
+}
+
 /** An id in topics.yaml or entities.yaml: what articles write in `topics:` and `entities:`. */
 const entryId = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })

@@ -7,7 +7,7 @@ export interface HeadTags {
   /** "Topic – Site", or the site's title alone on the home page. */
   title: string;
   canonical: string;
-  /** Site-wide feeds first, then the page's own; hrefs absolute. */
+  /** Site-wide feeds first (every article, then the weekly digest), then the page's own; hrefs absolute. */
   feeds: { title: string; href: string; type: string }[];
   image?: string;
 }
@@ -16,6 +16,7 @@ export function headTags(head: HeadData): HeadTags {
   const feeds = [
     { title: `${site.title} – all articles (RSS)`, path: paths.rss(), type: 'application/rss+xml' },
     { title: `${site.title} – all articles (JSON Feed)`, path: paths.jsonFeed(), type: 'application/feed+json' },
+    { title: `${site.title} – weekly digest (RSS)`, path: paths.digestRss(), type: 'application/rss+xml' },
     ...(head.feeds ?? []),
   ];
   return {

@@ -11,6 +11,7 @@ import { relatedIndex, type Related, type RelatedIndex } from './related.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
 import { summarise } from './summary.ts';
 import { countWords, firstParagraphOfHtml, htmlToText, readingMinutes } from './text.ts';
+import { digestWeeks, type DigestWeek, type IntroductionInput } from './weekly-digest.ts';
 
 export interface TopicDef {
   slug: string;
@@ -88,6 +89,10 @@ export interface SiteModel {
   archiveMonths: readonly ArchiveMonth[];
   /** Drafts, kept only so checks can prove they appear nowhere. */
   drafts: readonly string[];
+  /** Every ISO week with a published article, newest first (src/lib/weekly-digest.ts). */
+  weeks: readonly DigestWeek[];
+  /** A week by its key, "2024-W47". */
+  week(key: string): DigestWeek | undefined;
 }
 
 export class ContentError extends Error {
@@ -123,6 +128,7 @@ export function buildModel(
   inputs: readonly ArticleInput[],
   topicDefs: readonly TopicDef[],
   entityDefs: readonly EntityDef[] = [],
+  introductions: readonly IntroductionInput[] = [],
 ): SiteModel {
   const problems: string[] = [];
   const topicBySlug = new Map(topicDefs.map((topic) => [topic.slug, topic]));
@@ -172,9 +178,11 @@ export function buildModel(
       html,
     });
   }
+  articles.sort(byNewest);
+  const digest = digestWeeks(articles, topicDefs, introductions);
+  problems.push(...digest.problems);
   if (problems.length > 0) throw new ContentError(problems);
 
-  articles.sort(byNewest);
   const topics: TopicGroup[] = topicDefs.map((topic) => ({
     ...topic,
     articles: articles.filter((article) => article.topics.some((t) => t.slug === topic.slug)),
@@ -199,6 +207,7 @@ export function buildModel(
   const topicMap = new Map(topics.map((topic) => [topic.slug, topic]));
   const entityMap = new Map(entities.map((entity) => [entity.slug, entity]));
   const archive = archiveByMonth(articles);
+  const weekMap = new Map(digest.weeks.map((week) => [week.key, week]));
   // Indexed on first use: checks that read the model without rendering pages skip the cost.
   let related: RelatedIndex | undefined;
   return {
@@ -208,6 +217,8 @@ export function buildModel(
     entityKinds: groupByKind(entities),
     namedEntityKinds: groupByKind(entities.filter((entity) => entity.articles.length > 0)),
     drafts,
+    weeks: digest.weeks,
+    week: (key) => weekMap.get(key),
     archive,
     archiveMonths: archive.flatMap((year) => year.months),
     related(article, wanted) {

@@ -28,7 +28,7 @@ export interface SitemapPart {
   entries: SitemapEntry[];
 }
 
-/** Pages that are not articles: home, indexes, topic, entity and archive pages. */
+/** Pages that are not articles: home, indexes, topic, entity, archive and weekly digest pages. */
 function pageEntries(model: SiteModel, archive: readonly ArchiveYear[]): SitemapEntry[] {
   const latest = lastChanged(model.articles);
   const entries: SitemapEntry[] = [
@@ -38,7 +38,10 @@ function pageEntries(model: SiteModel, archive: readonly ArchiveYear[]): Sitemap
     { path: paths.feeds(), lastmod: latest },
     { path: paths.entities(), lastmod: latest },
     { path: paths.archive(), lastmod: latest },
+    { path: paths.digest(), lastmod: latest },
   ];
+  // A week's page; its email edition is for mail, not for crawlers, and stays out.
+  for (const week of model.weeks) entries.push({ path: paths.digestWeek(week.key), lastmod: lastChanged(week.articles) });
   for (const topic of model.topics) {
     for (const page of topicPages(topic)) {
       entries.push({ path: paths.topic(topic.slug, page.number), lastmod: lastChanged(page.items) });

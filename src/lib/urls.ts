@@ -25,6 +25,14 @@ const monthPath = (year: number, month: number) => {
   return `${params.year}/${params.month}`;
 };
 
+/** The email edition's files in a week's folder: sent by mail, so kept out of the sitemap and search. */
+const DIGEST_EMAIL = { html: 'email.html', text: 'email.txt' } as const;
+
+/** Whether a site path is a week's email edition ('/digest/2024-W47/email.html' or its text twin). */
+export function isDigestEmailPath(path: string): boolean {
+  return /(^|\/)digest\/\d{4}-W\d{2}\/email\.(html|txt)$/.test(path);
+}
+
 const SITEMAP_PART = { before: '/sitemap-', after: '.xml' };
 
 /** Site-relative paths of every route; pass them through url() or absoluteUrl(). */
@@ -47,6 +55,15 @@ export const paths = {
   jsonFeedArchive: (year: number, month: number) => `/archive/${monthPath(year, month)}/feed.json`,
   topicRssArchive: (slug: string, year: number, month: number) => `/topics/${slug}/archive/${monthPath(year, month)}/rss.xml`,
   feeds: () => '/feeds/',
+  /** The weekly digest: its index, a week's page ('2024-W47') and email edition, and its feeds. */
+  digest: () => '/digest/',
+  digestWeek: (week: string) => `/digest/${week}/`,
+  digestEmailHtml: (week: string) => `/digest/${week}/${DIGEST_EMAIL.html}`,
+  digestEmailText: (week: string) => `/digest/${week}/${DIGEST_EMAIL.text}`,
+  digestRss: () => '/digest/rss.xml',
+  digestJsonFeed: () => '/digest/feed.json',
+  digestRssArchive: (year: number, month: number) => `/digest/archive/${monthPath(year, month)}/rss.xml`,
+  digestJsonFeedArchive: (year: number, month: number) => `/digest/archive/${monthPath(year, month)}/feed.json`,
   /** The sitemap index, and each of its parts (src/lib/sitemap.ts), which must sit beside it. */
   sitemap: () => '/sitemap.xml',
   sitemapPart: (name: string) => `${SITEMAP_PART.before}${name}${SITEMAP_PART.after}`,

@@ -183,7 +183,7 @@ describe('what pages render, worked out from the model', () => {
     const tags = headTags({ title: 'Chips', description: 'x', path: '/topics/chips/', feeds: [{ title: 'Chips feed', path: '/topics/chips/rss.xml', type: 'application/rss+xml' }] });
     expect(tags.title).toBe(`Chips – ${site.title}`);
     expect(tags.canonical).toBe(absoluteUrl('/topics/chips/'));
-    expect(tags.feeds.map((feed) => feed.href)).toEqual([absoluteUrl(paths.rss()), absoluteUrl(paths.jsonFeed()), absoluteUrl('/topics/chips/rss.xml')]);
+    expect(tags.feeds.map((feed) => feed.href)).toEqual([absoluteUrl(paths.rss()), absoluteUrl(paths.jsonFeed()), absoluteUrl(paths.digestRss()), absoluteUrl('/topics/chips/rss.xml')]);
     expect(tags.image).toBeUndefined();
     expect(headTags({ title: site.title, description: 'x', path: '/', image: '/og/a.png' })).toMatchObject({ title: site.title, image: absoluteUrl('/og/a.png') });
   });
