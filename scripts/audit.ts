@@ -2,8 +2,9 @@
  * The "nothing lost" audit, run by `npm run build` before dist/ is replaced (and on its own
  * with `npm run audit`). It compares the built site with the files in content/ and names every
  * published article missing from its page, its topic pages, its entity pages, the site feed,
- * the JSON Feed, its topic feeds (each a subscription document and monthly archives), the
- * sitemap or the search index, and every draft or unknown page that leaked.
+ * the JSON Feed, its topic feeds (each a subscription document and monthly archives), its
+ * week's digest page and email edition, the sitemap or the search index, and every draft or
+ * unknown page that leaked.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ import { site } from '../src/lib/site.ts';
 import { countOf } from '../src/lib/counts.ts';
 import { SITEMAP_BYTE_LIMIT, SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from '../src/lib/sitemap-protocol.ts';
 import { absoluteUrl, isSitemapPartPath, paths, url } from '../src/lib/urls.ts';
+import { parseIsoDate } from '../src/lib/dates.ts';
+import { isoWeekOf, weekKey } from '../src/lib/weeks.ts';
 
 export interface AuditOptions {
   contentDir: string;
@@ -215,6 +218,53 @@ function sitemapLocs(distDir: string, problems: string[]): string[] | null {
   return locs;
 }
 
+/**
+ * The weekly digest: each published article on its ISO week's page and in that week's email
+ * edition, HTML and text; no digest page lists a draft, an unknown article or another week's.
+ */
+function auditDigest(published: readonly ContentArticle[], bySlug: ReadonlyMap<string, ContentArticle>, distDir: string, problems: string[]): void {
+  const read = (path: string) => (existsSync(join(distDir, path)) ? readFileSync(join(distDir, path), 'utf8') : null);
+  const weekOf = (article: ContentArticle) => {
+    const date = parseIsoDate(article.date);
+    return date ? weekKey(isoWeekOf(date)) : undefined;
+  };
+  const weeks = new Map<string, ContentArticle[]>();
+  for (const article of published) {
+    const week = weekOf(article);
+    if (week) weeks.set(week, [...(weeks.get(week) ?? []), article]);
+  }
+  for (const [week, articles] of weeks) {
+    const page = read(`${paths.digestWeek(week)}index.html`);
+    const html = read(paths.digestEmailHtml(week));
+    const text = read(paths.digestEmailText(week));
+    const pageLinks = new Set(page === null ? [] : (linksWithin(page, (name) => name === 'main') ?? []));
+    const emailLinks = new Set(html === null ? [] : (linksWithin(html, (name) => name === 'body') ?? []));
+    const textLines = new Set(text === null ? [] : text.split('\n'));
+    for (const [file, missing] of [[paths.digestWeek(week), page], [paths.digestEmailHtml(week), html], [paths.digestEmailText(week), text]] as const) {
+      if (missing === null) problems.push(`dist: ${file} is missing, the digest of ${countOf(articles.length, 'article', 'articles')} such as ${articles[0].file}`);
+    }
+    for (const article of articles) {
+      const absolute = absoluteUrl(paths.article(article.slug));
+      if (page !== null && !pageLinks.has(url(paths.article(article.slug)))) problems.push(`${article.file}: missing from ${paths.digestWeek(week)}, the digest of its week`);
+      if (html !== null && !emailLinks.has(absolute)) problems.push(`${article.file}: missing from ${paths.digestEmailHtml(week)}, the email edition of its week`);
+      if (text !== null && !textLines.has(absolute)) problems.push(`${article.file}: missing from ${paths.digestEmailText(week)}, the email edition of its week`);
+    }
+  }
+  const digestDir = join(distDir, 'digest');
+  const builtWeeks = existsSync(digestDir) ? readdirSync(digestDir).filter((name) => /^\d{4}-W\d{2}$/.test(name)) : [];
+  const articlePrefix = url('/articles/');
+  for (const week of builtWeeks) {
+    if (!weeks.has(week)) problems.push(`dist: ${paths.digestWeek(week)} is the digest of a week with no published article`);
+    const page = read(`${paths.digestWeek(week)}index.html`);
+    for (const listed of page === null ? [] : (linksWithin(page, (name) => name === 'main') ?? [])) {
+      if (!listed.startsWith(articlePrefix)) continue;
+      const source = bySlug.get(listed.slice(articlePrefix.length).replace(/\/$/, ''));
+      if (!source || source.draft) problems.push(`${paths.digestWeek(week)}: lists ${listed}, which is not a published article`);
+      else if (weekOf(source) !== week) problems.push(`${paths.digestWeek(week)}: lists ${source.file}, which is dated ${source.date}, outside the week`);
+    }
+  }
+}
+
 /** Everything but the search index: pages, listings, feeds and sitemap (see auditSearchIndex). */
 export function auditPages({ contentDir, distDir, content = scanContentArticles(contentDir) }: AuditOptions): string[] {
   const { articles } = content;
@@ -289,6 +339,8 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
     const expected = published.filter((article) => article.topics.includes(topic.slug));
     auditFeed({ path: paths.topicRss(topic.slug), format: readRssFeed, archive }, expected, drafts, distDir, problems);
   }
+
+  auditDigest(published, bySlug, distDir, problems);
 
   // The sitemap index leads to every page once, and only to pages that exist.
   const locs = sitemapLocs(distDir, problems);
@@ -366,7 +418,7 @@ if (import.meta.main) {
       console.error(`audit: ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
       process.exitCode = 1;
     } else {
-      console.log('audit: every published article is on its page, topic and entity pages, feeds, sitemap and search index; no draft leaked');
+      console.log('audit: every published article is on its page, topic and entity pages, feeds, weekly digest, sitemap and search index; no draft leaked');
     }
   }
 }
