@@ -4,7 +4,7 @@
  * stylesheets, scripts and web fonts, and Outlook lays out only tables, so the HTML is one
  * table-based column at most 600 px wide (narrower on a phone), every style inline, every URL
  * absolute. Gmail clips a message over 102 KB (EMAIL_BYTE_LIMIT); a week too large for that
- * with its summaries is sent with titles and dates only. The text twin wraps at 72 columns and
+ * with its summaries lists its stories' titles only, each linked. The text twin wraps at 72 columns and
  * writes every link out in full.
  */
 import { site } from './site.ts';
@@ -82,19 +82,23 @@ function renderHtml(week: DigestWeek, summaries: boolean): string {
   ];
   if (week.introduction) rows.push(row(emailIntroduction(week.introduction, links.web)));
   for (const { topic, articles } of week.topics) {
+    // Text styles are set once on the topic's cell and inherited: they would otherwise be
+    // repeated on every story, and a large week must stay under EMAIL_BYTE_LIMIT.
     const items = articles.map((article) => {
-      const href = absoluteUrl(paths.article(article.slug));
+      const href = escapeXml(absoluteUrl(paths.article(article.slug)));
+      const title = `<a href="${href}" style="color:${LINK};">${escapeXml(article.title)}</a>`;
+      if (!summaries) return `<li style="margin:0 0 8px;">${title}</li>`;
       return (
-        `<h3 style="margin:0 0 2px;${FONT}font-size:19px;line-height:1.3;color:${INK};">${link(href, article.title)}</h3>` +
-        `<p style="margin:0 0 ${summaries ? 4 : 14}px;${SANS}font-size:13px;color:${MUTED};"><time datetime="${isoDay(article.date)}">${displayDate(article.date)}</time></p>` +
-        (summaries ? `<p style="margin:0 0 14px;${FONT}font-size:16px;line-height:1.5;color:${INK};">${escapeXml(article.summary)}</p>` : '')
+        `<h3 style="margin:0;font-size:19px;line-height:1.3;">${title}</h3>` +
+        `<p style="margin:2px 0 4px;${SANS}font-size:13px;color:${MUTED};"><time datetime="${isoDay(article.date)}">${displayDate(article.date)}</time></p>` +
+        `<p style="margin:0 0 14px;">${escapeXml(article.summary)}</p>`
       );
     });
+    const list = summaries ? items.join('') : `<ul style="margin:0;padding-left:20px;">${items.join('')}</ul>`;
     rows.push(
-      row(
+      `<tr><td style="padding:0 24px 16px;${FONT}font-size:16px;line-height:1.5;color:${INK};">` +
         `<h2 style="margin:0 0 10px;padding-top:12px;border-top:1px solid ${RULE};${SANS}font-size:14px;letter-spacing:1px;text-transform:uppercase;color:${MUTED};">${escapeXml(topic.name)}</h2>` +
-          items.join(''),
-      ),
+        `${list}</td></tr>`,
     );
   }
   rows.push(
@@ -129,7 +133,7 @@ function renderHtml(week: DigestWeek, summaries: boolean): string {
   ].join('\n');
 }
 
-/** The week's email edition as HTML, under EMAIL_BYTE_LIMIT when titles and dates alone fit. */
+/** The week's email edition as HTML: with summaries when that fits under EMAIL_BYTE_LIMIT, else titles only. */
 export function digestEmailHtml(week: DigestWeek): string {
   const full = renderHtml(week, true);
   return Buffer.byteLength(full) <= EMAIL_BYTE_LIMIT ? full : renderHtml(week, false);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { absoluteUrl, isSitemapPartPath } from '../../src/lib/urls.ts';
+import { absoluteUrl, isDigestEmailPath, isSitemapPartPath } from '../../src/lib/urls.ts';
 
 export function readPage(distDir: string, path: string): Document {
   const file = join(distDir, path.replace(/^\//, ''), path.endsWith('/') || path === '' ? 'index.html' : '');
@@ -12,10 +12,13 @@ export function pageExists(distDir: string, path: string): boolean {
   return existsSync(join(distDir, path.replace(/^\//, ''), 'index.html'));
 }
 
-/** Every built HTML file, as paths relative to distDir. */
+/**
+ * Every built HTML page, as paths relative to distDir. A week's email edition is not a page of
+ * the site (it has no head tags, scripts or stylesheet; tests/build/digest.test.ts checks it).
+ */
 export function htmlFiles(distDir: string): string[] {
   return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/'))
+    .filter((name) => name.endsWith('.html') && !name.startsWith('pagefind/') && !isDigestEmailPath(name))
     .sort();
 }
 
