@@ -47,6 +47,8 @@ const PAGES: Target[] = [
   },
   { name: '404', path: '/no-such-page/', status: 404 },
   { name: 'feeds', path: paths.feeds() },
+  { name: 'weekly digest index', path: paths.digest() },
+  { name: 'weekly digest week', path: paths.digestWeek('2024-W47') },
   // Only the fixture has an article with hostile and Markdown-heavy markup and a topic long
   // enough to paginate (newer and older links).
   { name: 'hostile-markup article', path: paths.article('hostile-markup'), site: 'fixture' },

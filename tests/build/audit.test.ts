@@ -227,6 +227,23 @@ describe('auditSite', () => {
     expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: names entity "smic" but is not listed on its pages`));
   });
 
+  it('names an article missing from its week’s digest page or email edition, and a digest listing another week’s article', () => {
+    const week = '2024-W47';
+    const filler = readContentArticles(fixtureContent).find((article) => article.slug.startsWith('filler-') && !article.draft)!;
+    const problems = brokenCopy((dist) => {
+      edit(join(dist, paths.digestWeek(week), 'index.html'), (text) => text.replaceAll(`/articles/${SLUG}/`, `/articles/${filler.slug}/`));
+      edit(join(dist, paths.digestEmailHtml(week)), (text) => text.replaceAll(`/articles/${SLUG}/`, '/articles/gone/'));
+      edit(join(dist, paths.digestEmailText(week)), (text) => text.replaceAll(`/articles/${SLUG}/`, '/articles/gone/'));
+    });
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`${SLUG}\\.md: missing from /digest/${week}/, the digest of its week$`)));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`${SLUG}\\.md: missing from /digest/${week}/email\\.html, the email edition of its week$`)));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`${SLUG}\\.md: missing from /digest/${week}/email\\.txt, the email edition of its week$`)));
+    expect(problems).toContainEqual(`/digest/${week}/: lists ${filler.file}, which is dated ${filler.date}, outside the week`);
+
+    const gone = brokenCopy((dist) => rmSync(join(dist, paths.digestEmailText(week))));
+    expect(gone).toContainEqual(expect.stringMatching(new RegExp(`^dist: /digest/${week}/email\\.txt is missing, the digest of \\d+ articles such as .*\\.md$`)));
+  });
+
   it('names an article without its preview image', () => {
     const problems = brokenCopy((dist) => rmSync(join(dist, `og/${SLUG}.png`)));
     expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: no preview image at /og/${SLUG}.png`));
