@@ -46,7 +46,15 @@ const cases: BuildCase[] = [
     sources: ['impossible-date.md', 'unknown-topic.md', 'not-utf8.md', 'not-yaml.md', 'wrong-types.md', 'unknown-entity.md', 'duplicate-slug'],
     write: (contentDir) => appendFileSync(join(contentDir, 'entities.yaml'), ACME),
   },
-  { name: 'articles the model refuses', sources: ['duplicate-title', 'empty-body.md'] },
+  {
+    name: 'articles the model refuses',
+    sources: ['duplicate-title', 'empty-body.md'],
+    // Introductions to weekly digests for a week that does not exist and one with no article.
+    write: (contentDir) => {
+      mkdirSync(join(contentDir, 'digests'));
+      for (const week of ['2021-W53', '2024-W46']) writeFileSync(join(contentDir, 'digests', `${week}.md`), '---\nready: true\n---\n\nA week.\n');
+    },
+  },
   { name: 'odd but valid files', sources: ['bom.md', 'crlf.md'], write: huge },
 ];
 
@@ -139,12 +147,15 @@ describe('bad articles', () => {
     expect(outcome.output).not.toMatch(/audit|feed/i);
   });
 
-  it('names every problem the model finds across articles in one run', () => {
+  it('names every problem the model finds across articles and digest introductions in one run', () => {
     const outcome = outcomes.get('articles the model refuses')!;
     const article = (name: string) => relative(root, join(outcome.contentDir, 'articles', name));
+    const digest = (name: string) => relative(root, join(outcome.contentDir, 'digests', name));
     expectRefused(outcome, [
       `${article('second.md')}: title: "Same Headline Twice!" is already the title of ${article('first.md')}; titles must be unique`,
       `${article('empty-body.md')}: body: the article has no text; write at least one paragraph`,
+      `${digest('2021-W53.md')}: the file name must be the week it introduces (YYYY-Www, e.g. 2024-W47): 2021-W53 does not exist; 2021 has weeks 01 to 52`,
+      `${digest('2024-W46.md')}: 2024-W46 has no published article; an introduction needs a week with articles`,
     ]);
   });
 

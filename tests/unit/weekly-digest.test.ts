@@ -4,6 +4,7 @@ import { digestEmailHtml, digestEmailText, EMAIL_BYTE_LIMIT, TEXT_WIDTH, wrapTex
 import { digestFeedEntry } from '../../src/lib/digest-feed.ts';
 import { weekDates } from '../../src/lib/weekly-digest.ts';
 import { parseIsoDate } from '../../src/lib/dates.ts';
+import { checkDigest } from '../../src/lib/content-schema.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';
 
 const topics = [
@@ -163,5 +164,16 @@ describe('the email edition', () => {
     const url = `https://example.org/${'x'.repeat(80)}`;
     expect(wrapText(`one two three ${url} four`, 10)).toEqual(['one two', 'three', url, 'four']);
     expect(wrapText('a '.repeat(50), 72).every((line) => line.length <= 72)).toBe(true);
+  });
+});
+
+describe('an introduction’s frontmatter', () => {
+  it('takes ready: true or false and nothing else, naming the file and field', () => {
+    expect(checkDigest({ ready: true }, 'content/digests/2024-W47.md')).toEqual({ data: { ready: true }, problems: [] });
+    expect(checkDigest({}, 'content/digests/2024-W47.md').data).toEqual({ ready: false });
+    expect(checkDigest({ ready: 'yes', title: 'x' }, 'content/digests/2024-W47.md').problems.sort()).toEqual([
+      'content/digests/2024-W47.md: ready: must be true or false',
+      'content/digests/2024-W47.md: title: unknown field; the fields are ready',
+    ]);
   });
 });
