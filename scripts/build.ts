@@ -12,12 +12,13 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { AUDIT_GO, auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
 import { scanContentArticles, type ContentScan } from './lib/content-files.ts';
 import { startNode } from './lib/run-node.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { site } from '../src/lib/site.ts';
+import { isDigestEmailPath } from '../src/lib/urls.ts';
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 // Staging stays inside the project: for an output folder elsewhere Astro would put its server
@@ -46,7 +47,8 @@ function countOutput(dir: string): { pages: number; feeds: number } {
   let feeds = 0;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    if (entry.name.endsWith('.html')) pages += 1;
+    // A week's email edition is a message to send, not a page of the site.
+    if (entry.name.endsWith('.html')) pages += isDigestEmailPath(relative(dir, join(entry.parentPath, entry.name))) ? 0 : 1;
     else if (FEED_FILES.has(entry.name) && !relative(dir, entry.parentPath).split(sep).includes('archive')) feeds += 1;
   }
   return { pages, feeds };
