@@ -11,9 +11,7 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   // Astro awaits each page's mkdir and write before it renders the next; with a few pages in
-  // flight the render goes on while the disk works. At 10,000 articles, with the preview-image
-  // cache warm, the render phase took 19.5–22.3 s instead of 26.8–33.2 s (the bench's
-  // corpus, alternated runs of scripts/astro-build.ts); 2, 4 and 8 gave about the same.
+  // flight the render goes on while the disk works (bench/README.md has the measurements).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // 'jsx' (Astro 7's default) drops the space between inline elements, which Pagefind then
   // indexes as run-together words; true keeps one space.

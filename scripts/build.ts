@@ -72,8 +72,8 @@ interface PageAudit {
 /**
  * `node scripts/audit.ts --pages --after-stdin` on the staging folder: started while Astro
  * renders, it reads content/ meanwhile and audits the pages once released. It runs at normal
- * priority: at the lowest, it ran longer beside Pagefind, its memory met Pagefind's peak and the
- * benchmark's 10,000-article build reached 3.07 GiB.
+ * priority so that it is done before Pagefind's memory peaks: at a lower one it would still
+ * hold its own memory then, and the two would add up.
  */
 function startPageAudit(): { release(): void; stop(): void; result: Promise<PageAudit> } {
   const child = startNode(['scripts/audit.ts', '--pages', '--after-stdin', staging]);

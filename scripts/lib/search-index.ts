@@ -1,9 +1,8 @@
 /**
  * Builds the Pagefind search index over a finished site with Pagefind's command-line program,
- * which the pagefind package installs. The CLI rather than the package's Node API: on the
- * benchmark's 10,000 articles the API took about 3 s longer and 130 MiB more on the same pages,
- * and the CLI is what the benchmark's bare baseline runs. A non-zero exit, or a run that
- * indexed no page, is an error.
+ * which the pagefind package installs. The CLI rather than the package's Node API: the API
+ * takes longer and holds more memory on the same pages (bench/README.md has the figures). A
+ * non-zero exit, or a run that indexed no page, is an error.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

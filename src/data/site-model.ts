@@ -1,7 +1,7 @@
 /**
  * Loads the content collections once per build and turns them into the site model.
- * Every route calls getSiteModel(); the promise is shared, so the collection is read,
- * validated and sorted once however many pages are rendered (withastro/astro#16297).
+ * Every route calls getSiteModel(); the promise is shared, so the collections are read,
+ * validated and sorted once per build, not once for each page rendered.
  */
 import { getCollection } from 'astro:content';
 import { buildModel, type SiteModel } from '../lib/model.ts';

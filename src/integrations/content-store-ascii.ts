@@ -5,9 +5,8 @@
  * one module, `export default JSON.parse("…")`, and the build imports it before the first page
  * renders. V8 builds that string literal as a one-byte string while it holds only Latin-1
  * characters; one curly apostrophe anywhere makes all of it two-byte, and then compiling the
- * module takes several times as long: at the benchmark's 10,000 articles (72 MB, with the
- * Markdown bodies the store then kept) it took 7.3 CPU-seconds of the Astro step (README →
- * Performance has the command). Real articles always hold such characters (’ “ – …).
+ * module takes several times as long (bench/README.md has the figures and the command). Real
+ * articles always hold such characters (’ “ – …).
  *
  * Non-ASCII characters can only appear inside JSON strings, so each one is written as a JSON
  * escape (`\u2019`) within the JavaScript literal. JSON.parse turns it back into the same

@@ -16,7 +16,7 @@ const NEWS_FILLER = [
 
 const STOP = new Set([...eng, ...NEWS_FILLER]);
 
-/** Stems by word: an archive repeats a few thousand words, and stemming each time was most of the cost. */
+/** Stems by word: an archive repeats a few thousand words, and stemming is the costly step. */
 const stems = new Map<string, string>();
 
 function stem(word: string): string {

@@ -30,8 +30,7 @@ const PAGE_SIZE = 10;
 /**
  * Longer than the gap between a fast typist's keystrokes (~100 ms), so a search runs for the
  * finished word, not for every prefix: each prefix search fetches index chunks and result
- * fragments of its own (with 60 ms the first search fetched 342 KB instead of about 245 KB),
- * and short enough that results follow the last keystroke within 300 ms.
+ * fragments of its own. Short enough that results follow the last keystroke quickly.
  */
 const DEBOUNCE_MS = 120;
 /**
