@@ -14,7 +14,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.ts';
+import { whole } from './options.ts';
 import { readContentTopics } from '../scripts/lib/content-files.ts';
 import { createOgFontSet } from '../src/lib/og-font.ts';
 import { createOgLayout, ogImageInput } from '../src/lib/og-layout.ts';
@@ -22,15 +24,18 @@ import { encodeIndexedPng } from '../src/lib/og-png.ts';
 import { createOgRenderer } from '../src/lib/og-renderer.ts';
 import { loadFonts } from '../src/integrations/og-fonts.ts';
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at === -1 ? fallback : Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a whole number of at least 1`);
-  return value;
-}
+const USAGE = 'usage: node bench/og-bench.ts [--n 3000] [--rounds 5]';
 
-const n = option('n', 3000);
-const rounds = option('rounds', 5);
+let n: number;
+let rounds: number;
+try {
+  const { values } = parseArgs({ options: { n: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '5' } } });
+  n = whole('n', values.n, 1);
+  rounds = whole('rounds', values.rounds, 1);
+} catch (error) {
+  console.error(`og-bench: ${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
 const folder = mkdtempSync(join(tmpdir(), 'og-bench-'));
 try {
   const corpus = generateCorpus({ n, seed: 1, outDir: folder });

@@ -20,7 +20,8 @@ export interface Options {
   help: boolean;
 }
 
-function whole(name: string, text: string, least: number): number {
+/** An option's whole number (underscores allowed as separators), at least `least`. */
+export function whole(name: string, text: string, least: number): number {
   const value = Number(text.replace(/_/g, ''));
   if (!Number.isInteger(value) || value < least) throw new Error(`--${name} needs a whole number of at least ${least}, got "${text}"`);
   return value;

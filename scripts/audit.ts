@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { readContentTopics, scanContentArticles, type ContentArticle, type ContentScan } from './lib/content-files.ts';
 import { hasClass, linksWithin, readJsonFeed, readRssFeed, readSitemap, type FeedFormat, type SitemapRead } from './lib/built-documents.ts';
 import { readPagefindPages } from './lib/pagefind-index.ts';
@@ -392,16 +393,35 @@ export const AUDIT_GO = 'go';
 /** What such an audit writes to its standard error once content/ is read and it waits. */
 export const AUDIT_WAITING = 'audit: content read; waiting for the pages';
 
+const USAGE = 'usage: npm run audit -- [<built site folder>]   (default: OUT_DIR, else dist)';
+
+/** The command line: the built site's folder, and the two options `npm run build` gives its page audit. */
+function parseCommandLine(argv: string[]): { distDir: string; pages: boolean; afterStdin: boolean } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { pages: { type: 'boolean', default: false }, 'after-stdin': { type: 'boolean', default: false } },
+  });
+  if (positionals.length > 1) throw new Error(`give one built site folder, not ${positionals.length}`);
+  return { distDir: positionals[0] ?? process.env.OUT_DIR ?? 'dist', pages: values.pages, afterStdin: values['after-stdin'] };
+}
+
 if (import.meta.main) {
-  const args = process.argv.slice(2);
-  const distDir = args.find((arg) => !arg.startsWith('--')) ?? 'dist';
-  if (args.includes('--pages')) {
+  let args: ReturnType<typeof parseCommandLine>;
+  try {
+    args = parseCommandLine(process.argv.slice(2));
+  } catch (error) {
+    console.error(`audit: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const { distDir } = args;
+  if (args.pages) {
     // scripts/build.ts runs this in its own process beside Pagefind, so its memory is gone when
     // Pagefind's peaks. With --after-stdin it reads content/ at once (while Astro renders) and
     // audits the pages once its standard input says "go"; input that ends without it means the
     // build stopped, and there is nothing to audit.
     const content = scanContentArticles(site.contentDir);
-    if (args.includes('--after-stdin')) {
+    if (args.afterStdin) {
       console.error(AUDIT_WAITING);
       let input = '';
       process.stdin.setEncoding('utf8').on('data', (chunk: string) => (input += chunk));

@@ -13,12 +13,22 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
 import { AUDIT_GO, auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
 import { scanContentArticles, type ContentScan } from './lib/content-files.ts';
 import { startNode } from './lib/run-node.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { site } from '../src/lib/site.ts';
 import { isDigestEmailPath } from '../src/lib/urls.ts';
+
+// The build takes no arguments (its settings are environment variables): a mistyped option is
+// refused rather than silently ignored.
+try {
+  parseArgs({ args: process.argv.slice(2), options: {} });
+} catch (error) {
+  console.error(`build: ${(error as Error).message}\nusage: npm run build   (no arguments; CONTENT_DIR, OUT_DIR and the other settings come from the environment)`);
+  process.exit(2);
+}
 
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 // Staging stays inside the project: for an output folder elsewhere Astro would put its server
