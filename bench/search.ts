@@ -2,8 +2,9 @@
  * The first search in Chromium: for each query a fresh Chromium profile opens /search/ on
  * `astro preview` (which gzips like a static host), waits for the network to go idle, types the
  * query with keystrokes 100 ms apart, and records the frame in which the first result for the
- * query shows (a result in the list whose data-query is the query, or "No articles match") and
- * every response's encoded body size from the network log. Then the bytes each page loads.
+ * query shows (the first result of the search whose status names the query, or "No articles
+ * match") and every response's encoded body size from the network log. Then the bytes each page
+ * loads.
  * Chromium and the preview server are the tests' own (tests/helpers/browser.ts).
  */
 import { execFileSync } from 'node:child_process';
@@ -75,24 +76,34 @@ export function chromiumVersionText(): string {
 
 
 /**
- * Marks the last keydown and the frame in which the first result for the query shows (or the
- * page says nothing matches): the search page names the query its listed results answer
- * (data-query on the list), so a list left from an earlier query never counts.
+ * Marks the last keydown and the frame in which the first result for the query showed (or the
+ * page said nothing matches), from what the reader sees: each search replaces the list, so a new
+ * first result is a new search's; the status names the query once its search is done, and then
+ * the latest first result is the query's own, never one left from a search for a prefix.
  */
 const TIMING_SCRIPT = `
-  window.__bench = { query: '', lastKey: 0, shown: 0 };
+  window.__bench = { query: '', lastKey: 0, shown: 0, first: null, firstAt: 0, done: false };
   addEventListener('keydown', () => { window.__bench.lastKey = performance.now(); }, true);
   const check = () => {
     const b = window.__bench;
-    if (!b.query || b.shown || b.pending) return;
-    const list = document.querySelector('#search-results');
-    if (!list || list.dataset.query !== b.query) return;
-    const none = document.querySelector('#search-status')?.textContent?.startsWith('No articles match');
-    if (!list.querySelector('.search-result') && !none) return;
-    b.pending = true;
-    requestAnimationFrame(() => { b.shown = performance.now(); });
+    if (!b.query || b.done) return;
+    const first = document.querySelector('#search-results .search-result');
+    if (first && first !== b.first) {
+      b.first = first;
+      b.firstAt = 0;
+      requestAnimationFrame(() => { if (b.first === first) b.firstAt = performance.now(); });
+    }
+    const status = document.querySelector('#search-status')?.textContent ?? '';
+    if (!status.includes('\u201c' + b.query + '\u201d')) return;
+    b.done = true;
+    if (!first) {
+      requestAnimationFrame(() => { b.shown = performance.now(); });
+      return;
+    }
+    const settle = () => { if (b.firstAt) b.shown = b.firstAt; else requestAnimationFrame(settle); };
+    settle();
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-query'] });
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 `;
 
 /** Runs fn in a Chromium with a fresh profile, recording every response's size and timing. */

@@ -8,7 +8,6 @@ export interface NodeRun {
   code: number | null;
   stdout: string;
   stderr: string;
-  ms: number;
 }
 
 export interface NodeChild {
@@ -22,7 +21,6 @@ export interface NodeChild {
 
 /** Starts the child with its standard input open, for a child that waits for release(). */
 export function startNode(args: readonly string[]): NodeChild {
-  const started = performance.now();
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   // A child that has already exited must not turn the release into an unhandled EPIPE.
   child.stdin.on('error', () => undefined);
@@ -32,7 +30,7 @@ export function startNode(args: readonly string[]): NodeChild {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
   return { done, release: (line) => child.stdin.end(line === undefined ? undefined : `${line}\n`), stop: () => child.kill() };
 }

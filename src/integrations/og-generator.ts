@@ -40,7 +40,7 @@ export interface OgImageStats {
   renderMs: number;
 }
 
-/** The build log's line about the images; `npm run bench` reads the time per image from it. */
+/** The build log's line about the images: how many came from the cache, and what rendering the others took. */
 export function statsSummary(stats: OgImageStats): string {
   const threads = stats.workers === 0 ? 'the main thread' : `${stats.workers} worker thread${stats.workers === 1 ? '' : 's'}`;
   const rate = stats.rendered > 0 ? ` (${(stats.renderMs / stats.rendered).toFixed(1)} ms/image)` : '';

@@ -19,9 +19,7 @@ import { paths } from '../lib/urls.ts';
 import { site } from '../lib/site.ts';
 import type { OgImageJob, OgImageList } from './og-articles.ts';
 import { publish } from './og-cache.ts';
-import { createOgImageGenerator, readOgImageJobsOffThread, statsSummary, type OgImageGenerator } from './og-generator.ts';
-
-export { statsSummary };
+import { createOgImageGenerator, readOgImageJobsOffThread, type OgImageGenerator } from './og-generator.ts';
 
 /** Site paths without their slashes, for comparing Astro's page list with the images. */
 function bare(path: string): string {

@@ -166,7 +166,6 @@ export function startSearchPage(): void {
     more!.hidden = true;
     if (!state.q) {
       list!.replaceChildren();
-      delete list!.dataset.query;
       status!.textContent = '';
       return;
     }
@@ -183,8 +182,6 @@ export function startSearchPage(): void {
       if (run !== generation) return;
       current = { results, shown: 0 };
       list!.replaceChildren();
-      // Which text query the listed results answer (the benchmark times the first one to show).
-      list!.dataset.query = state.q;
       await showMore(run);
       if (run !== generation) return;
       const count = results.length;
@@ -196,7 +193,6 @@ export function startSearchPage(): void {
     } catch (error) {
       if (run !== generation) return;
       list!.replaceChildren();
-      delete list!.dataset.query;
       status!.textContent = 'Search could not load. Reload the page to try again.';
       console.warn('search failed', error);
     }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseOptions } from '../../bench/options.ts';
 import { astroBuiltMs, imageRate } from '../../bench/output.ts';
 import { kindOf } from '../../bench/search.ts';
-import { statsSummary } from '../../src/integrations/og-images.ts';
+import { statsSummary } from '../../src/integrations/og-generator.ts';
 
 describe('bench: figures read from what a build prints', () => {
   it("takes the image worker's time per image from the og-images line", () => {
