@@ -18,7 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, rmSync,
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ContentArticle } from '../scripts/lib/content-files.ts';
+import type { ContentArticle } from '../src/lib/content-files.ts';
 import { slugify } from '../src/lib/slug.ts';
 import { Random, Zipf } from './corpus-random.ts';
 import { pseudoWords, readEntities, readSeedVocabulary, readTopics, type EntityDef, type TopicDef } from './corpus-vocabulary.ts';

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.ts';
 import { whole } from './options.ts';
-import { readContentTopics } from '../scripts/lib/content-files.ts';
+import { readContentTopics } from '../src/lib/content-files.ts';
 import { createOgFontSet } from '../src/lib/og-font.ts';
 import { createOgLayout, ogImageInput } from '../src/lib/og-layout.ts';
 import { encodeIndexedPng } from '../src/lib/og-png.ts';

@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readContentTopics, scanContentArticles, type ContentArticle, type ContentScan } from './lib/content-files.ts';
+import { readContentTopics, scanContentArticles, type ContentArticle, type ContentScan } from '../src/lib/content-files.ts';
 import { hasClass, linksWithin, readJsonFeed, readRssFeed, readSitemap, type FeedFormat, type SitemapRead } from './lib/built-documents.ts';
 import { readPagefindPages } from './lib/pagefind-index.ts';
 import { site } from '../src/lib/site.ts';

@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from '
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AUDIT_GO, auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
-import { scanContentArticles, type ContentScan } from './lib/content-files.ts';
+import { scanContentArticles, type ContentScan } from '../src/lib/content-files.ts';
 import { startNode } from './lib/run-node.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { site } from '../src/lib/site.ts';

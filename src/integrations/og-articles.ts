@@ -5,7 +5,7 @@
  * bundles and renders the pages; when the build is done it checks the list against the article
  * pages Astro wrote.
  */
-import { readContentTopics, scanContentArticles } from '../../scripts/lib/content-files.ts';
+import { readContentTopics, scanContentArticles } from '../lib/content-files.ts';
 import { parseIsoDate } from '../lib/dates.ts';
 import { ogImageInput, type OgImageInput } from '../lib/og-layout.ts';
 

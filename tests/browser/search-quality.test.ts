@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readContentArticles } from '../../scripts/lib/content-files.ts';
+import { readContentArticles } from '../../src/lib/content-files.ts';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { htmlToText } from '../../src/lib/text.ts';
 import { rankedSearch, type SearchEngine } from '../../src/scripts/ranked-search.ts';

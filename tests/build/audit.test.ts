@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
 import { AUDIT_GO, AUDIT_WAITING, auditSite, PAGE_AUDIT_PREFIX } from '../../scripts/audit.ts';
-import { readContentArticles } from '../../scripts/lib/content-files.ts';
+import { readContentArticles } from '../../src/lib/content-files.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';
 import { SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from '../../src/lib/sitemap-protocol.ts';
 import { prevArchivePath, sitemapPartFiles } from '../helpers/dist.ts';

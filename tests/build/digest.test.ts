@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { HtmlValidate } from 'html-validate';
 import { parseHTML } from 'linkedom';
-import { readContentArticles, readFrontmatter, type ContentArticle } from '../../scripts/lib/content-files.ts';
+import { readContentArticles, readFrontmatter, type ContentArticle } from '../../src/lib/content-files.ts';
 import { readPagefindPages } from '../../scripts/lib/pagefind-index.ts';
 import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';

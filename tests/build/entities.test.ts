@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { readContentArticles, readFrontmatter } from '../../scripts/lib/content-files.ts';
+import { readContentArticles, readFrontmatter } from '../../src/lib/content-files.ts';
 import { entityMatcher, resolveEntities, type EntityDef } from '../../src/lib/entities.ts';
 import { htmlToText } from '../../src/lib/text.ts';
 import { paths, url } from '../../src/lib/urls.ts';

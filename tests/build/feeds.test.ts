@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
-import { readContentArticles, readContentTopics, type ContentArticle } from '../../scripts/lib/content-files.ts';
+import { readContentArticles, readContentTopics, type ContentArticle } from '../../src/lib/content-files.ts';
 import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
 import { feedChain, htmlFiles, nextUrlPath, sitemapPartFiles, sitePath } from '../helpers/dist.ts';

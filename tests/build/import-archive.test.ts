@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
 import { importDigest, type ImportResult } from '../../scripts/import.ts';
-import { readFrontmatter } from '../../scripts/lib/content-files.ts';
+import { readFrontmatter } from '../../src/lib/content-files.ts';
 import { readPagefindPages } from '../../scripts/lib/pagefind-index.ts';
 import { paths } from '../../src/lib/urls.ts';
 import { htmlFiles, readPage } from '../helpers/dist.ts';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentArticles } from '../../scripts/lib/content-files.ts';
+import { readContentArticles } from '../../src/lib/content-files.ts';
 import { createRenderer } from '../../src/integrations/og-worker.ts';
 import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRssFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
-import { readContentArticles, readContentTopics } from '../../scripts/lib/content-files.ts';
+import { readContentArticles, readContentTopics } from '../../src/lib/content-files.ts';
 import { readPagefindPages } from '../../scripts/lib/pagefind-index.ts';
 import { pageLinks } from '../../src/lib/paginate.ts';
 import { site } from '../../src/lib/site.ts';

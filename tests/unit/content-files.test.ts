@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scanContentArticles } from '../../scripts/lib/content-files.ts';
+import { scanContentArticles } from '../../src/lib/content-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'content-scan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

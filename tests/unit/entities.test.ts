@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { readFrontmatter } from '../../scripts/lib/content-files.ts';
+import { readFrontmatter } from '../../src/lib/content-files.ts';
 import { entityMatcher, resolveEntities, unknownNames, type EntityDef } from '../../src/lib/entities.ts';
 
 const entities: EntityDef[] = [

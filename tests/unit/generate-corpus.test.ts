@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { generateCorpus, type Corpus } from '../../bench/generate-corpus.ts';
-import { readFrontmatter } from '../../scripts/lib/content-files.ts';
+import { readFrontmatter } from '../../src/lib/content-files.ts';
 import { articleSlugFromPath } from '../../src/lib/slug.ts';
 import { root } from '../helpers/paths.ts';
 

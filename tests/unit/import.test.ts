@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importDigest, type ImportOptions } from '../../scripts/import.ts';
-import { readFrontmatter } from '../../scripts/lib/content-files.ts';
+import { readFrontmatter } from '../../src/lib/content-files.ts';
 import { DigestError } from '../../src/lib/digest.ts';
 
 const run = promisify(execFile);

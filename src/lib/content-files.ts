@@ -4,9 +4,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { articleSlugFromPath } from '../../src/lib/slug.ts';
-import { checkArticle, decodeUtf8, NOT_UTF8, readTopicsFile, splitArticle, withFile } from '../../src/lib/content-schema.ts';
-import { url, paths } from '../../src/lib/urls.ts';
+import { articleSlugFromPath } from './slug.ts';
+import { checkArticle, decodeUtf8, NOT_UTF8, readTopicsFile, splitArticle, withFile } from './content-schema.ts';
+import { url, paths } from './urls.ts';
 
 export interface ContentArticle {
   file: string;
