@@ -20,12 +20,12 @@ import {
   parseEntitiesFile,
   parseTopicsFile,
   referenceProblems,
+  sameUrlProblem,
   splitArticle,
   topicEntry,
   withFile,
 } from './lib/content-schema.ts';
 import { articleSlugFromPath } from './lib/slug.ts';
-import { paths, url } from './lib/urls.ts';
 
 /** The parts of Astro's entry types the glob loader calls (internal to Astro, so checked at load). */
 interface EntryType {
@@ -102,7 +102,7 @@ export function articlesLoader(contentDir: string): Loader {
           const other = fileById.get(props.id);
           if (other) {
             const [first, second] = [other, path].sort();
-            report(second, [`${shown(second)}: gives the same URL ${url(paths.article(props.id))} as ${shown(first)}; rename one of the files`]);
+            report(second, [sameUrlProblem(shown(second), props.id, shown(first))]);
           } else {
             fileById.set(props.id, path);
           }

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { articleSlugFromPath } from './slug.ts';
-import { checkArticle, decodeUtf8, NOT_UTF8, readTopicsFile, splitArticle, withFile } from './content-schema.ts';
-import { url, paths } from './urls.ts';
+import { checkArticle, decodeUtf8, NOT_UTF8, readTopicsFile, sameUrlProblem, splitArticle, withFile } from './content-schema.ts';
+import { isoDay } from './dates.ts';
 
 export interface ContentArticle {
   file: string;
@@ -35,8 +35,9 @@ export function readFrontmatter(text: string): Record<string, unknown> {
   return splitArticle(text).data;
 }
 
-function day(value: unknown): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '').trim();
+/** A field as written, when the schema refuses the article: text stays text, anything else is empty. */
+function asWritten(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 /** The topics of contentDir's topics.yaml; throws listing every problem of the file. */
@@ -54,7 +55,8 @@ export interface ContentScan {
  * Reads every article once, with the build's reader and schema (src/lib/content-schema.ts) but
  * not through Astro: a file that is not UTF-8, frontmatter the schema refuses and two files whose
  * names give the same URL are problems naming the file. An article whose frontmatter is not YAML
- * is left out of the list; one the schema refuses is listed with its fields as written.
+ * is left out of the list; one the schema refuses is listed with its fields as written, and a
+ * valid one with its fields as the schema gives them (title trimmed, topics in lower case).
  */
 export function scanContentArticles(contentDir: string): ContentScan {
   const dir = join(contentDir, 'articles');
@@ -70,7 +72,7 @@ export function scanContentArticles(contentDir: string): ContentScan {
     }
     const slug = articleSlugFromPath(name);
     const other = bySlug.get(slug);
-    if (other) problems.push(`${file}: gives the same URL ${url(paths.article(slug))} as ${other}; rename one of the files`);
+    if (other) problems.push(sameUrlProblem(file, slug, other));
     else bySlug.set(slug, file);
     let data: Record<string, unknown>;
     try {
@@ -79,15 +81,20 @@ export function scanContentArticles(contentDir: string): ContentScan {
       problems.push(withFile(file, (error as Error).message));
       return [];
     }
-    problems.push(...checkArticle(data, file).problems);
+    const checked = checkArticle(data, file);
+    problems.push(...checked.problems);
+    if (checked.data) {
+      const valid = checked.data;
+      return [{ file, slug, title: valid.title, date: isoDay(valid.date), updated: valid.updated && isoDay(valid.updated), topics: valid.topics, draft: valid.draft }];
+    }
     return [
       {
         file,
         slug,
-        title: String(data.title ?? '').trim(),
-        date: day(data.date),
-        updated: data.updated === undefined ? undefined : day(data.updated),
-        topics: Array.isArray(data.topics) ? data.topics.map((t) => String(t).trim().toLowerCase()) : [],
+        title: asWritten(data.title),
+        date: asWritten(data.date),
+        updated: data.updated === undefined ? undefined : asWritten(data.updated),
+        topics: Array.isArray(data.topics) ? data.topics.map(asWritten) : [],
         draft: data.draft === true,
       },
     ];

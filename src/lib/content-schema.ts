@@ -17,6 +17,7 @@ import { z } from 'astro/zod';
 import jsYaml from 'js-yaml';
 import YAML, { isMap, isScalar, isSeq, LineCounter } from 'yaml';
 import { parseIsoDate } from './dates.ts';
+import { paths, url } from './urls.ts';
 
 /** Every problem found in some content, one `file: field: problem` line each. */
 export class ContentProblems extends Error {
@@ -231,6 +232,11 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
 }
 
 export const NOT_UTF8 = 'the file is not valid UTF-8; save it as UTF-8 and build again';
+
+/** The problem of an article file whose name gives the same URL (slug) as another file's. */
+export function sameUrlProblem(file: string, slug: string, other: string): string {
+  return `${file}: gives the same URL ${url(paths.article(slug))} as ${other}; rename one of the files`;
+}
 
 /** What a data file holds when read: its valid entries, the ids of all entries, and its problems. */
 export interface DataFile<T> {
