@@ -4,7 +4,7 @@
  * here and nowhere else, so no two outputs can disagree about what was published.
  */
 import { archiveByMonth, type ArchiveMonth, type ArchiveYear } from './archive.ts';
-import { referenceProblems } from './content-schema.ts';
+import { ContentProblems, referenceProblems } from './content-schema.ts';
 import { entityMatcher, resolveEntities, type EntityDef } from './entities.ts';
 import { groupByKind, type EntityKindGroup } from './entity-groups.ts';
 import { relatedIndex, type Related, type RelatedIndex } from './related.ts';
@@ -95,16 +95,6 @@ export interface SiteModel {
   week(key: string): DigestWeek | undefined;
 }
 
-export class ContentError extends Error {
-  readonly problems: readonly string[];
-
-  constructor(problems: readonly string[]) {
-    super(`The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`);
-    this.name = 'ContentError';
-    this.problems = problems;
-  }
-}
-
 /** Newest first; ties broken by title, then slug, so the order never depends on file-system order. */
 export function byNewest(a: Pick<Article, 'date' | 'title' | 'slug'>, b: Pick<Article, 'date' | 'title' | 'slug'>): number {
   return b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title, 'en') || a.slug.localeCompare(b.slug);
@@ -181,7 +171,7 @@ export function buildModel(
   articles.sort(byNewest);
   const digest = digestWeeks(articles, topicDefs, introductions);
   problems.push(...digest.problems);
-  if (problems.length > 0) throw new ContentError(problems);
+  if (problems.length > 0) throw new ContentProblems(problems);
 
   const topics: TopicGroup[] = topicDefs.map((topic) => ({
     ...topic,

@@ -19,7 +19,7 @@ import {
   splitArticle,
   withFile,
 } from '../../src/lib/content-schema.ts';
-import { buildModel, ContentError } from '../../src/lib/model.ts';
+import { buildModel } from '../../src/lib/model.ts';
 import { root } from '../helpers/paths.ts';
 
 const corpus = join(root, 'tests/bad-input/articles');
@@ -82,7 +82,7 @@ describe('the bad-input articles, checked by the model', () => {
     try {
       build();
     } catch (error) {
-      if (error instanceof ContentError) return error.problems;
+      if (error instanceof ContentProblems) return error.problems;
       throw error;
     }
     return [];

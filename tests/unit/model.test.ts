@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, ContentError, type ArticleInput } from '../../src/lib/model.ts';
+import { ContentProblems } from '../../src/lib/content-schema.ts';
+import { buildModel, type ArticleInput } from '../../src/lib/model.ts';
 import { paginate } from '../../src/lib/paginate.ts';
 import { summarise } from '../../src/lib/summary.ts';
 import { parseIsoDate } from '../../src/lib/dates.ts';
@@ -32,7 +33,7 @@ function problemsOf(fn: () => unknown): readonly string[] {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ContentError) return error.problems;
+    if (error instanceof ContentProblems) return error.problems;
     throw error;
   }
   return [];

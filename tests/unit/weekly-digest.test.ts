@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, ContentError, type ArticleInput } from '../../src/lib/model.ts';
+import { ContentProblems } from '../../src/lib/content-schema.ts';
+import { buildModel, type ArticleInput } from '../../src/lib/model.ts';
 import { digestEmailHtml, digestEmailText, EMAIL_BYTE_LIMIT, TEXT_WIDTH, wrapText } from '../../src/lib/digest-email.ts';
 import { digestFeedEntry } from '../../src/lib/digest-feed.ts';
 import { weekDates } from '../../src/lib/weekly-digest.ts';
@@ -41,7 +42,7 @@ function problemsOf(fn: () => unknown): readonly string[] {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ContentError) return error.problems;
+    if (error instanceof ContentProblems) return error.problems;
     throw error;
   }
   return [];
