@@ -22,7 +22,8 @@ import { summarise } from '../src/lib/summary.ts';
 import { renderArticleFile } from '../src/lib/article-file.ts';
 import { parseIsoDate } from '../src/lib/dates.ts';
 import { entityMatcher, unknownNames, type EntityDef } from '../src/lib/entities.ts';
-import { ContentProblems, readEntitiesFile, readTopicsFile } from '../src/lib/content-schema.ts';
+import { checkArticle, ContentProblems, readEntitiesFile, readTopicsFile, splitArticle } from '../src/lib/content-schema.ts';
+import { site } from '../src/lib/site.ts';
 
 const USAGE =
   'usage: npm run import -- <digest.txt | folder/>... [--date YYYY-MM-DD] [--topic a,b] [--allow-short] [--force] [--dry-run] [--out content/articles]';
@@ -225,6 +226,24 @@ export function importDigest(options: ImportOptions): ImportResult {
       );
     }
   }
+  // Every file is made before any is written, and read back with the build's schema: what the
+  // importer writes must build. An article without a topic is already among the problems.
+  const rendered: { article: Prepared; file: string; contents: string }[] = [];
+  const topicSlugs = topics.map((topic) => topic.slug);
+  for (const article of prepared) {
+    if (article.topics.length === 0) continue;
+    const file = join(options.out, `${article.slug}.md`);
+    let contents: string;
+    try {
+      contents = renderArticleFile(article);
+    } catch (error) {
+      problems.push({ file: article.file, line: article.line, message: (error as Error).message });
+      continue;
+    }
+    const checked = checkArticle(splitArticle(contents).data, relative(process.cwd(), file), { topics: topicSlugs });
+    for (const problem of checked.problems) problems.push({ file: article.file, line: article.line, message: `the article would not build: ${problem}` });
+    rendered.push({ article, file, contents });
+  }
   if (problems.length > 0) {
     const order = new Map(sources.map((source, index) => [source.file, index]));
     problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line);
@@ -234,15 +253,13 @@ export function importDigest(options: ImportOptions): ImportResult {
 
   const result: ImportResult = { written: [], skipped: [] };
   if (!options.dryRun) mkdirSync(options.out, { recursive: true });
-  for (const article of prepared) {
-    const file = join(options.out, `${article.slug}.md`);
+  for (const { article, file, contents } of rendered) {
     const shown = relative(process.cwd(), file);
     if (existsSync(file) && !options.force) {
       result.skipped.push(file);
       options.log(`skipped ${shown} (exists; pass --force to overwrite)`);
       continue;
     }
-    const contents = renderArticleFile(article);
     if (!options.dryRun) writeFileSync(file, contents);
     result.written.push(file);
     options.log(`${options.dryRun ? 'would write' : 'wrote'} ${shown}  [${article.topics.join(', ')}]`);
@@ -269,9 +286,9 @@ function main(argv: string[]): number {
         'allow-short': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
-        out: { type: 'string', default: 'content/articles' },
-        topics: { type: 'string', default: 'content/topics.yaml' },
-        entities: { type: 'string', default: 'content/entities.yaml' },
+        out: { type: 'string', default: join(site.contentDir, 'articles') },
+        topics: { type: 'string', default: join(site.contentDir, 'topics.yaml') },
+        entities: { type: 'string', default: join(site.contentDir, 'entities.yaml') },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

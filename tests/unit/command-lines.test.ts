@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -64,6 +64,21 @@ describe('npm run audit', () => {
     const outcome = await node(['scripts/audit.ts'], { CONTENT_DIR: content, OUT_DIR: outDir });
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toContain('/articles/stray/ has no source');
+  });
+});
+
+describe('npm run import', () => {
+  it('reads the topics and writes the articles of CONTENT_DIR unless told otherwise', async () => {
+    const content = join(dir, 'import-content');
+    mkdirSync(content, { recursive: true });
+    for (const name of ['topics.yaml', 'entities.yaml']) cpSync(join(root, 'content', name), join(content, name));
+    const outcome = await node(['scripts/import.ts', 'tests/fixtures/china-tech-digest.txt', '--date', '2024-11-22', '--dry-run'], { CONTENT_DIR: content });
+    expect(outcome.code).toBe(0);
+    const planned = outcome.stdout.split('\n').filter((line) => line.startsWith('would write '));
+    expect(planned.length).toBeGreaterThan(0);
+    // Each line names the file, relative to the working folder, then its topics.
+    const folders = planned.map((line) => dirname(resolve(root, line.slice('would write '.length).split('  ')[0])));
+    expect(new Set(folders)).toEqual(new Set([join(content, 'articles')]));
   });
 });
 
