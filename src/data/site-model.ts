@@ -3,18 +3,28 @@
  * Every route calls getSiteModel(); the promise is shared, so the collections are read,
  * validated and sorted once per build, not once for each page rendered.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { buildModel, type SiteModel } from '../lib/model.ts';
 import { site } from '../lib/site.ts';
 
 let model: Promise<SiteModel> | undefined;
 
+/**
+ * Digest introductions are optional, and Astro warns about a collection with no entries, which
+ * would tell an editor of a site without any that something is wrong.
+ */
+function hasDigestIntroductions(): boolean {
+  const dir = `${site.contentDir}/digests`;
+  return existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.md'));
+}
+
 async function load(): Promise<SiteModel> {
   const [articles, topics, entities, digests] = await Promise.all([
     getCollection('articles'),
     getCollection('topics'),
     getCollection('entities'),
-    getCollection('digests'),
+    hasDigestIntroductions() ? getCollection('digests') : [],
   ]);
   return buildModel(
     articles.map((entry) => ({
