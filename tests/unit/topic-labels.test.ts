@@ -1,14 +1,14 @@
 /**
- * The topic rule and content/topics.yaml against labelled articles in tests/fixtures/topic-labels/.
- * check-set.yaml was written before the keywords were tuned and tuned on: off-topic articles get
- * no topic and at least 90% of on-topic ones their labelled topic first. The held-out sets were
- * written after a round of tuning (held-out.yaml was tuned on in the next round): their on-topic
- * share is printed as the estimate for new text, and they must hold the rule's promise of
- * precision: no topic for an off-topic article, no topic set that leaves out an article's label.
+ * The topic rule and content/topics.yaml against the labelled articles in
+ * tests/fixtures/topic-labels/ (its README says how each set was written and what its figures
+ * mean). On the tuning set, off-topic articles get no topic and at least 90% of on-topic ones
+ * their labelled topic first; on the held-out sets, which print their on-topic share, no
+ * off-topic article gets a topic and no on-topic article gets only topics other than its label.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { readTopicsFile } from '../../src/lib/content-schema.ts';
 import { assignTopics, describeScore, scoreTopics, type TopicKeywords } from '../../src/lib/topic-assign.ts';
 
 interface Labelled {
@@ -18,9 +18,7 @@ interface Labelled {
   body: string;
 }
 
-const topics: TopicKeywords[] = YAML.parse(readFileSync('content/topics.yaml', 'utf8')).map(
-  (topic: { id: string; keywords: string[] }) => ({ slug: topic.id, keywords: topic.keywords }),
-);
+const topics: TopicKeywords[] = readTopicsFile('content/topics.yaml').map((topic) => ({ slug: topic.id, keywords: topic.keywords }));
 
 function readSet(name: string): Labelled[] {
   const file = `tests/fixtures/topic-labels/${name}.yaml`;
