@@ -5,20 +5,17 @@
  * fails; recall is printed for the record.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { readEntitiesFile, type EntityEntry } from '../../src/lib/content-schema.ts';
 import { entityMatcher, type EntityDef } from '../../src/lib/entities.ts';
 
 const dir = new URL('../fixtures/entity-labels/', import.meta.url);
-const toDef = (e: { id: string; kind: EntityDef['kind']; name: string; aliases?: string[] }): EntityDef => ({
-  slug: e.id,
-  kind: e.kind,
-  name: e.name,
-  aliases: e.aliases ?? [],
-});
+const toDef = (e: EntityEntry): EntityDef => ({ slug: e.id, kind: e.kind, name: e.name, aliases: e.aliases });
 const entities: EntityDef[] = [
-  ...YAML.parse(readFileSync(new URL('../../content/entities.yaml', import.meta.url), 'utf8')).map(toDef),
-  ...YAML.parse(readFileSync(new URL('extra-entities.yaml', dir), 'utf8')).map(toDef),
+  ...readEntitiesFile(fileURLToPath(new URL('../../content/entities.yaml', import.meta.url))).map(toDef),
+  ...readEntitiesFile(fileURLToPath(new URL('extra-entities.yaml', dir))).map(toDef),
 ];
 interface Labelled {
   id: string;
