@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { readFrontmatter } from '../../src/lib/content-files.ts';
+import { readEntitiesFile } from '../../src/lib/content-schema.ts';
 import { entityMatcher, resolveEntities, unknownNames, type EntityDef } from '../../src/lib/entities.ts';
 
 const entities: EntityDef[] = [
@@ -168,12 +170,7 @@ const SEED_ENTITIES: Record<string, string[]> = YAML.parse(readFileSync(new URL(
 describe('entityMatcher on the seed articles of content/', () => {
   const root = new URL('../../content/', import.meta.url);
   const site = entityMatcher(
-    YAML.parse(readFileSync(new URL('entities.yaml', root), 'utf8')).map((e: { id: string; kind: EntityDef['kind']; name: string; aliases?: string[] }) => ({
-      slug: e.id,
-      kind: e.kind,
-      name: e.name,
-      aliases: e.aliases ?? [],
-    })),
+    readEntitiesFile(fileURLToPath(new URL('entities.yaml', root))).map((e) => ({ slug: e.id, kind: e.kind, name: e.name, aliases: e.aliases })),
   );
   it.each(Object.entries(SEED_ENTITIES))('%s', (slug, want) => {
     const file = readdirSync(new URL('articles/', root)).find((name) => name === `${slug}.md`);
