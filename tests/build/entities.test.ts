@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { readContentArticles, readFrontmatter } from '../../src/lib/content-files.ts';
+import { readEntitiesFile } from '../../src/lib/content-schema.ts';
 import { entityMatcher, resolveEntities, type EntityDef } from '../../src/lib/entities.ts';
 import { htmlToText } from '../../src/lib/text.ts';
 import { paths, url } from '../../src/lib/urls.ts';
@@ -20,9 +21,7 @@ const sites = [
 ];
 
 describe.each(sites)('$name', ({ contentDir, distDir }) => {
-  const entities: EntityDef[] = YAML.parse(readFileSync(join(contentDir, 'entities.yaml'), 'utf8')).map(
-    (e: { id: string; kind: EntityDef['kind']; name: string; aliases?: string[] }) => ({ slug: e.id, kind: e.kind, name: e.name, aliases: e.aliases ?? [] }),
-  );
+  const entities: EntityDef[] = readEntitiesFile(join(contentDir, 'entities.yaml')).map((e) => ({ slug: e.id, kind: e.kind, name: e.name, aliases: e.aliases }));
   const matcher = entityMatcher(entities);
   const published = readContentArticles(contentDir).filter((a) => !a.draft);
   const expected = new Map<string, string[]>(
