@@ -13,7 +13,7 @@
  * run started.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -52,11 +52,6 @@ export interface BuildOptions {
   /** Extra environment variables (BASE_PATH, SITE_URL, TZ …). */
   env?: Record<string, string>;
   /**
-   * 'pipeline' runs `node scripts/build.ts` (build, Pagefind, audit, swap), as `npm run build`
-   * does; 'astro' runs only `astro build` (with the Pagefind integration), without the audit.
-   */
-  via?: 'pipeline' | 'astro';
-  /**
    * The social-image renderer's PNG cache. 'fresh' (default): a new, empty one in the copy,
    * for a clean build. 'shared': the project's node_modules/.cache/og-images, which is faster
    * when only the pages matter (it writes a temporary file and renames it, so sharing is safe).
@@ -65,24 +60,14 @@ export interface BuildOptions {
 }
 
 /**
- * Builds a fresh copy of the project into outDir, then deletes the copy. Resolves with what the
- * build printed; rejects with the build's output on failure.
+ * Builds a fresh copy of the project into outDir with `node scripts/build.ts` (Astro, Pagefind,
+ * audit, swap), as `npm run build` does, then deletes the copy. Resolves with what the build
+ * printed; rejects with the build's output on failure.
  */
-export async function buildIsolated({ outDir, env = {}, via = 'pipeline', imageCache = 'fresh' }: BuildOptions): Promise<{ stdout: string }> {
+export async function buildIsolated({ outDir, env = {}, imageCache = 'fresh' }: BuildOptions): Promise<{ stdout: string; stderr: string }> {
   const copy = copyProject();
-  let script = 'scripts/build.ts';
-  if (via === 'astro') {
-    // A file, not `node -e`: worker threads (the social-image renderer) inherit execArgv,
-    // and Node refuses --input-type in a worker.
-    script = 'astro-build-only.mjs';
-    writeFileSync(
-      join(copy, script),
-      `import { build } from 'astro';\nawait build({ root: process.cwd(), outDir: ${JSON.stringify(outDir)}, logLevel: 'error' });\n`,
-    );
-  }
-  const args = [script];
   try {
-    const { stdout } = await run(process.execPath, args, {
+    const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], {
       cwd: copy,
       // Without OG_IMAGE_CACHE the social-image renderer keeps its PNGs in the project's
       // node_modules/.cache/og-images (it resolves the real node_modules, not the symlinks).
@@ -95,7 +80,7 @@ export async function buildIsolated({ outDir, env = {}, via = 'pipeline', imageC
       },
       maxBuffer: 64 * 1024 * 1024,
     });
-    return { stdout };
+    return { stdout, stderr };
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`build of ${outDir} failed:\n${stderr}\n${stdout}`.trim());

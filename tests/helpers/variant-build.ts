@@ -29,7 +29,6 @@ export async function variantBuild(): Promise<string> {
   mkdirSync(`${root}.cache/variant`, { recursive: true });
   await buildIsolated({
     outDir: variant.dist,
-    via: 'pipeline',
     imageCache: 'shared',
     env: { CONTENT_DIR: fixtureContent, BASE_PATH: variant.address.base, SITE_URL: variant.address.origin, SEARCH_SHORTCUT: 'off' },
   });
