@@ -35,11 +35,9 @@ function pngHeader(bytes: Buffer): { width: number; height: number } | null {
 describe.each(sites)('$name', ({ contentDir, distDir }) => {
   const articles = readContentArticles(contentDir);
   const published = articles.filter((article) => !article.draft);
+  // Every check below goes article by article, so without articles it would check nothing.
+  if (published.length === 0) throw new Error(`${contentDir} has no published article to check`);
   const imageFile = (slug: string) => join(distDir, paths.ogImage(slug).replace(/^\//, ''));
-
-  it('has published articles to check', () => {
-    expect(published.length).toBeGreaterThanOrEqual(10);
-  });
 
   it('gives every published article a 1200×630 PNG under 100 KB', () => {
     for (const article of published) {
