@@ -134,15 +134,18 @@ const nuMessages = () => (nuRun ??= runNu(sites.flatMap(({ distDir, pages }) => 
 /** The file a Nu message is about, as a path; '' for a message about no file. */
 const nuFile = (m: NuMessage) => (m.url ? decodeURIComponent(m.url.replace(/^file:/, '')) : '');
 
+/** Kinds of page (pageKind) the validated sample must hold, so that the validators see every template. */
+const KINDS = ['404.html', 'index.html', 'articles/*', 'topics', 'topics/*', 'entities/*', 'archive/N/N', 'search', 'feeds'];
+
 describe.each(sites)('$name', ({ distDir, pages }) => {
-  it('checks a page of every kind and every hand-written article, no filler', () => {
-    expect(pages).toContain('404.html');
-    expect(pages).toContain('index.html');
-    for (const kind of ['articles/*', 'topics', 'topics/*', 'entities/*', 'archive/N/N', 'search', 'feeds']) {
-      expect(pages.map(pageKind), kind).toContain(kind);
-    }
-    expect(pages.filter((page) => page.startsWith(`articles/${FILLER_PREFIX}`))).toEqual([]);
-  });
+  // The checks below are only as good as the sample: a page of every kind, and no filler article
+  // (the hand-written articles already cover the article template).
+  const kinds = new Set(pages.map(pageKind));
+  const sampleProblems = [
+    ...KINDS.filter((kind) => !kinds.has(kind)).map((kind) => `no page of kind ${kind}`),
+    ...pages.filter((page) => page.startsWith(`articles/${FILLER_PREFIX}`)).map((page) => `the filler article ${page}`),
+  ];
+  if (sampleProblems.length > 0) throw new Error(`${distDir}: the pages to validate have ${sampleProblems.join('; ')}`);
 
   it.runIf(hasJava)('passes the Nu HTML Checker with no error and no warning on any page, stylesheet or the favicon', async () => {
     const problems = (await nuMessages())
