@@ -6,7 +6,6 @@
  * tests/fixtures/search-titles/: titles with amounts, decimals, percentages, model numbers and
  * titles that begin other titles. The success rates are printed.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentArticles } from '../../src/lib/content-files.ts';
@@ -16,6 +15,7 @@ import { rankedSearch, type SearchEngine } from '../../src/scripts/ranked-search
 import { paths, url } from '../../src/lib/urls.ts';
 import { chromiumAvailable, openSite, type Session } from '../helpers/browser.ts';
 import { readPage } from '../helpers/dist.ts';
+import { buildSite } from '../helpers/run-build.ts';
 import { root, siteDist } from '../helpers/paths.ts';
 
 const run = chromiumAvailable();
@@ -151,15 +151,11 @@ describe.runIf(run)('search quality', () => {
   describe(`a generated corpus of ${GENERATED} articles`, () => {
     const contentDir = `${qualityRoot}/content`;
     const distDir = `${qualityRoot}/dist`;
-    beforeAll(() => {
+    beforeAll(async () => {
       rmSync(qualityRoot, { recursive: true, force: true });
       generateCorpus({ n: GENERATED, seed: 'search-quality', outDir: contentDir });
       cpSync(titledDir, `${contentDir}/articles`, { recursive: true });
-      execFileSync(process.execPath, ['scripts/build.ts'], {
-        cwd: root,
-        env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: distDir, BUILD_LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+      await buildSite(contentDir, distDir);
     }, 600_000);
     afterAll(() => rmSync(qualityRoot, { recursive: true, force: true }));
 

@@ -18,6 +18,7 @@ import { readTopicsFile } from '../../src/lib/content-schema.ts';
 import { paths, url } from '../../src/lib/urls.ts';
 import { readPage } from '../helpers/dist.ts';
 import { root } from '../helpers/paths.ts';
+import { runBuild, type BuildOutcome } from '../helpers/run-build.ts';
 
 const run = promisify(execFile);
 const corpus = join(root, 'tests/bad-input');
@@ -58,13 +59,9 @@ const cases: BuildCase[] = [
   { name: 'odd but valid files', sources: ['bom.md', 'crlf.md'], write: huge },
 ];
 
-interface Outcome {
-  code: number;
-  output: string;
+interface Outcome extends BuildOutcome {
   contentDir: string;
   distDir: string;
-  /** The build's staging folder, named after its process id. */
-  staging: string;
 }
 
 const outcomes = new Map<string, Outcome>();
@@ -86,19 +83,7 @@ async function buildCase(c: BuildCase): Promise<Outcome> {
   // A previous deploy, which a failed build must leave alone.
   mkdirSync(distDir, { recursive: true });
   writeFileSync(join(distDir, 'marker.txt'), PREVIOUS);
-  const build = run(process.execPath, ['scripts/build.ts'], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: distDir, BUILD_LOG_LEVEL: 'silent' },
-    maxBuffer: 1 << 26,
-  });
-  const staging = join(root, '.cache', `staging-${build.child.pid}`);
-  try {
-    const { stdout, stderr } = await build;
-    return { code: 0, output: stdout + stderr, contentDir, distDir, staging };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, output: failure.stdout + failure.stderr, contentDir, distDir, staging };
-  }
+  return { ...(await runBuild(contentDir, distDir)), contentDir, distDir };
 }
 
 beforeAll(async () => {

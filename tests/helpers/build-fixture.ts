@@ -2,9 +2,9 @@
  * Global setup for the build suite: makes the fixture content folder (content/ plus test
  * articles) and builds it with the real `npm run build` pipeline into .cache/fixture/dist.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { FILLER_COUNT, FILLER_PREFIX, FILLER_TOPIC, fixtureContent, fixtureDist, fixtureRoot, root } from './paths.ts';
+import { buildSite } from './run-build.ts';
 
 export function makeFixtureContent(): void {
   rmSync(fixtureRoot, { recursive: true, force: true });
@@ -20,20 +20,12 @@ export function makeFixtureContent(): void {
   }
 }
 
-export function buildFixture(): void {
-  execFileSync(process.execPath, ['scripts/build.ts'], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: fixtureContent, OUT_DIR: fixtureDist, BUILD_LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
 /** Both the build and the browser suites need the fixture; build it once per test run. */
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   // Names this run for builds that test files share (tests/helpers/variant-build.ts).
   process.env.NEWSROOM_TEST_RUN ??= `${process.pid}-${Date.now()}`;
   if (process.env.NEWSROOM_FIXTURE_BUILT) return;
   makeFixtureContent();
-  buildFixture();
+  await buildSite(fixtureContent, fixtureDist);
   process.env.NEWSROOM_FIXTURE_BUILT = '1';
 }
