@@ -10,7 +10,6 @@ import YAML from 'yaml';
 import { readContentArticles, readFrontmatter } from '../../src/lib/content-files.ts';
 import { readEntitiesFile } from '../../src/lib/content-schema.ts';
 import { entityMatcher, resolveEntities, type EntityDef } from '../../src/lib/entities.ts';
-import { readEntitiesFile } from '../../src/lib/content-schema.ts';
 import { htmlToText } from '../../src/lib/text.ts';
 import { paths, url } from '../../src/lib/urls.ts';
 import { pageExists, readPage } from '../helpers/dist.ts';

@@ -5,7 +5,6 @@ import YAML from 'yaml';
 import { readFrontmatter } from '../../src/lib/content-files.ts';
 import { readEntitiesFile } from '../../src/lib/content-schema.ts';
 import { entityMatcher, resolveEntities, unknownNames, type EntityDef } from '../../src/lib/entities.ts';
-import { readEntitiesFile } from '../../src/lib/content-schema.ts';
 
 const entities: EntityDef[] = [
   { slug: 'nvidia', kind: 'organisation', name: 'Nvidia', aliases: ['NVIDIA'] },

@@ -10,7 +10,6 @@ import { generateCorpus, type Corpus } from '../../bench/generate-corpus.ts';
 import { readFrontmatter } from '../../src/lib/content-files.ts';
 import { checkArticle, readTopicsFile } from '../../src/lib/content-schema.ts';
 import { articleSlugFromPath } from '../../src/lib/slug.ts';
-import { checkArticle, readTopicsFile } from '../../src/lib/content-schema.ts';
 import { root } from '../helpers/paths.ts';
 
 const N = 60;
