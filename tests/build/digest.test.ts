@@ -17,18 +17,8 @@ import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
 import { feedChain, htmlFiles, nextUrlPath, readPage, sitemapPartFiles } from '../helpers/dist.ts';
 import { fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
+import { hasFeedparser, hasPython, PYTHON } from '../helpers/python.ts';
 
-const PYTHON = '/usr/bin/python3';
-const hasPython = existsSync(PYTHON);
-const hasFeedparser = (() => {
-  try {
-    execFileSync(PYTHON, ['-c', 'import feedparser'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI) throw new Error('python3-feedparser is required in CI (apt-get install -y python3-feedparser)');
-    return false;
-  }
-})();
 
 /** Each day's ISO week as "2024-W47", by Python's calendar. */
 function isoWeeks(days: string[]): Map<string, string> {

@@ -14,18 +14,8 @@ import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
 import { feedChain, htmlFiles, nextUrlPath, sitemapPartFiles, sitePath } from '../helpers/dist.ts';
 import { fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
+import { hasFeedparser, PYTHON } from '../helpers/python.ts';
 
-const PYTHON = '/usr/bin/python3';
-const hasFeedparser = (() => {
-  try {
-    execFileSync(PYTHON, ['-c', 'import feedparser'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI) throw new Error('python3-feedparser is required in CI (apt-get install -y python3-feedparser)');
-    console.warn('Skipping feedparser checks: /usr/bin/python3 cannot import feedparser (apt-get install -y python3-feedparser)');
-    return false;
-  }
-})();
 
 interface ParsedFeed {
   bozo: boolean;

@@ -21,6 +21,7 @@ import {
 } from '../../src/lib/content-schema.ts';
 import { buildModel } from '../../src/lib/model.ts';
 import { root } from '../helpers/paths.ts';
+import { problemsOf } from '../helpers/problems.ts';
 
 const corpus = join(root, 'tests/bad-input/articles');
 const topics = readTopicsFile(join(root, 'content/topics.yaml'));
@@ -77,15 +78,6 @@ describe('the bad-input articles, checked by the model', () => {
   const input = (name: string, html: string) => {
     const data = articleFrontmatter.parse(splitArticle(readFileSync(join(corpus, name), 'utf8')).data);
     return { id: name.replace(/\W+/g, '-'), file: name, html, ...data };
-  };
-  const problemsOf = (build: () => unknown): readonly string[] => {
-    try {
-      build();
-    } catch (error) {
-      if (error instanceof ContentProblems) return error.problems;
-      throw error;
-    }
-    return [];
   };
 
   it('refuses an article without text', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ContentProblems } from '../../src/lib/content-schema.ts';
 import { buildModel, type ArticleInput } from '../../src/lib/model.ts';
 import { paginate } from '../../src/lib/paginate.ts';
 import { summarise } from '../../src/lib/summary.ts';
@@ -11,6 +10,7 @@ import { articleView } from '../../src/lib/article-view.ts';
 import { headTags } from '../../src/lib/head-tags.ts';
 import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';
+import { problemsOf } from '../helpers/problems.ts';
 
 const topics = [
   { slug: 'ai', name: 'AI', description: 'AI.', keywords: [] },
@@ -29,15 +29,6 @@ function input(id: string, date: string, extra: Partial<ArticleInput> = {}): Art
   };
 }
 
-function problemsOf(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ContentProblems) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('buildModel', () => {
   it('sorts newest first with a stable tie-break and groups by topic', () => {

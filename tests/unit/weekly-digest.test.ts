@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ContentProblems } from '../../src/lib/content-schema.ts';
 import { buildModel, type ArticleInput } from '../../src/lib/model.ts';
 import { digestEmailHtml, digestEmailText, EMAIL_BYTE_LIMIT, TEXT_WIDTH, wrapText } from '../../src/lib/digest-email.ts';
 import { digestFeedEntry } from '../../src/lib/digest-feed.ts';
@@ -7,6 +6,7 @@ import { weekDates } from '../../src/lib/weekly-digest.ts';
 import { parseIsoDate } from '../../src/lib/dates.ts';
 import { checkDigest } from '../../src/lib/content-schema.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';
+import { problemsOf } from '../helpers/problems.ts';
 
 const topics = [
   { slug: 'chips', name: 'Chips', description: 'Chips.', keywords: [] },
@@ -38,15 +38,6 @@ const inputs = [
   input('f', '2024-10-02', ['telecoms']),
 ];
 
-function problemsOf(fn: () => unknown): readonly string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ContentProblems) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('the digest weeks of the model', () => {
   const model = buildModel(inputs, topics, [], [intro('2024-W47', { html: '<p>Hello <a href="/topics/">topics</a><script>alert(1)</script></p>' })]);
