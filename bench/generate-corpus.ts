@@ -39,7 +39,7 @@ export interface GenerateOptions {
 }
 
 /** A generated article: what the site reads from its frontmatter (never a draft), and what the generator knows of it. */
-export interface GeneratedArticle extends Omit<ContentArticle, 'draft'> {
+export interface GeneratedArticle extends Omit<ContentArticle, 'draft' | 'authors'> {
   summary?: string;
   /** Entity names (canonical `name`) mentioned in the title or body. */
   entities: string[];

@@ -3,13 +3,13 @@
  * with `npm run audit`). It compares the built site with the files in content/ and names every
  * published article missing from its page, its topic pages, its entity pages, the site feed,
  * the JSON Feed, its topic feeds (each a subscription document and monthly archives), its
- * week's digest page and email edition, the sitemap or the search index, and every draft or
- * unknown page that leaked.
+ * week's digest page and email edition, its authors' pages and feeds, the sitemap or the search
+ * index, and every draft or unknown page that leaked.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readContentTopics, scanContentArticles, type ContentArticle, type ContentScan } from '../src/lib/content-files.ts';
+import { readContentAuthors, readContentTopics, scanContentArticles, type ContentArticle, type ContentScan } from '../src/lib/content-files.ts';
 import { hasClass, linksWithin, readJsonFeed, readRssFeed, readSitemap, type FeedFormat, type SitemapRead } from './lib/built-documents.ts';
 import { readPagefindPages } from './lib/pagefind-index.ts';
 import { site } from '../src/lib/site.ts';
@@ -266,6 +266,40 @@ function auditDigest(published: readonly ContentArticle[], bySlug: ReadonlyMap<s
   }
 }
 
+/**
+ * Each author's pages list exactly their published articles, and their feed holds them (as
+ * auditFeed checks a topic's): an article naming an author is on that author's pages and feed.
+ */
+function auditAuthors(
+  authors: readonly string[],
+  published: readonly ContentArticle[],
+  drafts: readonly ContentArticle[],
+  distDir: string,
+  listing: (dir: string) => Set<string>,
+  problems: string[],
+): void {
+  const href = (article: ContentArticle) => url(paths.article(article.slug));
+  const publishedHrefs = new Set(published.map(href));
+  for (const id of authors) {
+    const dir = join(distDir, 'authors', id);
+    const expected = published.filter((article) => article.authors.includes(id));
+    if (!existsSync(join(dir, 'index.html'))) {
+      problems.push(`dist: ${paths.author(id)}, the page of the author "${id}", is missing`);
+    } else {
+      const links = listing(dir);
+      for (const article of expected) if (!links.has(href(article))) problems.push(`${article.file}: not listed on the pages of its author "${id}"`);
+      for (const listed of links) {
+        if (listed.startsWith(url('/articles/')) && !publishedHrefs.has(listed)) problems.push(`author "${id}": lists ${listed}, which is not a published article`);
+      }
+      for (const article of published) {
+        if (!article.authors.includes(id) && links.has(href(article))) problems.push(`author "${id}": lists ${article.file}, which does not name them`);
+      }
+    }
+    const archive = (year: number, month: number) => paths.authorRssArchive(id, year, month);
+    auditFeed({ path: paths.authorRss(id), format: readRssFeed, archive }, expected, drafts, distDir, problems);
+  }
+}
+
 /** Everything but the search index: pages, listings, feeds and sitemap (see auditSearchIndex). */
 export function auditPages({ contentDir, distDir, content = scanContentArticles(contentDir) }: AuditOptions): string[] {
   const { articles } = content;
@@ -342,6 +376,7 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
   }
 
   auditDigest(published, bySlug, distDir, problems);
+  auditAuthors(readContentAuthors(contentDir), published, drafts, distDir, listing, problems);
 
   // The sitemap index leads to every page once, and only to pages that exist.
   const locs = sitemapLocs(distDir, problems);
@@ -438,7 +473,7 @@ if (import.meta.main) {
       console.error(`audit: ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
       process.exitCode = 1;
     } else {
-      console.log('audit: every published article is on its page, topic and entity pages, feeds, weekly digest, sitemap and search index; no draft leaked');
+      console.log('audit: every published article is on its page, topic, entity and author pages, feeds, weekly digest, sitemap and search index; no draft leaked');
     }
   }
 }

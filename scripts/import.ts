@@ -2,14 +2,14 @@
  * The importer: turns plain-text digests, or folders of one-article files, into Markdown
  * articles in content/articles/.
  *
- *   npm run import -- <digest.txt | folder/>... [--date YYYY-MM-DD] [--topic a,b] [--allow-short]
- *                     [--force] [--dry-run] [--out DIR]
+ *   npm run import -- <digest.txt | folder/>... [--date YYYY-MM-DD] [--topic a,b] [--author id]
+ *                     [--allow-short] [--force] [--dry-run] [--out DIR]
  *
  * Every problem of every input is listed ("file:line: problem") and counted, and then nothing is
  * written. It never overwrites an existing article unless --force is given.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeDigest, DigestError, formatProblem, splitDigest, type Problem } from '../src/lib/digest.ts';
 import { decodeCharacterReferences } from '../src/lib/char-refs.ts';
@@ -22,11 +22,11 @@ import { summarise } from '../src/lib/summary.ts';
 import { renderArticleFile } from '../src/lib/article-file.ts';
 import { parseIsoDate } from '../src/lib/dates.ts';
 import { entityMatcher, unknownNames, type EntityDef } from '../src/lib/entities.ts';
-import { checkArticle, ContentProblems, readEntitiesFile, readTopicsFile, splitArticle } from '../src/lib/content-schema.ts';
+import { checkArticle, ContentProblems, readAuthorsFile, readEntitiesFile, readTopicsFile, splitArticle } from '../src/lib/content-schema.ts';
 import { site } from '../src/lib/site.ts';
 
 const USAGE =
-  'usage: npm run import -- <digest.txt | folder/>... [--date YYYY-MM-DD] [--topic a,b] [--allow-short] [--force] [--dry-run] [--out content/articles]';
+  'usage: npm run import -- <digest.txt | folder/>... [--date YYYY-MM-DD] [--topic a,b] [--author id] [--allow-short] [--force] [--dry-run] [--out content/articles]';
 
 class UsageError extends Error {}
 
@@ -56,6 +56,10 @@ export interface ImportOptions {
   out: string;
   topicsFile: string;
   entitiesFile: string;
+  /** Author ids of content/authors.yaml for every article of the run; none credits the newsroom. */
+  authors?: string[];
+  /** Where the author ids are defined; authors.yaml beside topicsFile when not given. */
+  authorsFile?: string;
   /** Topics for every article of the run, instead of assigning them from keywords. */
   topics?: string[];
   force: boolean;
@@ -123,6 +127,23 @@ export function importDigest(options: ImportOptions): ImportResult {
     if (options.topics.length === 0 || unknown.length > 0) {
       throw new UsageError(
         `--topic: ${unknown.length > 0 ? `unknown topic ${unknown.map((t) => `"${t}"`).join(', ')}` : 'no topic given'}; use one of: ${[...slugs].join(', ')} (or add it to ${options.topicsFile})`,
+      );
+    }
+  }
+
+  if (options.authors) {
+    const authorsFile = options.authorsFile ?? join(dirname(options.topicsFile), 'authors.yaml');
+    let ids: string[];
+    try {
+      ids = readAuthorsFile(authorsFile).map((author) => author.id);
+    } catch (error) {
+      if (error instanceof ContentProblems) throw new UsageError(error.message);
+      throw error;
+    }
+    const unknown = options.authors.filter((id) => !ids.includes(id));
+    if (options.authors.length === 0 || unknown.length > 0) {
+      throw new UsageError(
+        `--author: ${unknown.length > 0 ? `unknown author ${unknown.map((a) => `"${a}"`).join(', ')}` : 'no author given'}; ${ids.length > 0 ? `use one of: ${ids.join(', ')}` : 'no author is defined yet'} (or add them to ${authorsFile})`,
       );
     }
   }
@@ -235,7 +256,7 @@ export function importDigest(options: ImportOptions): ImportResult {
     const file = join(options.out, `${article.slug}.md`);
     let contents: string;
     try {
-      contents = renderArticleFile(article);
+      contents = renderArticleFile({ ...article, authors: options.authors });
     } catch (error) {
       problems.push({ file: article.file, line: article.line, message: (error as Error).message });
       continue;
@@ -283,6 +304,7 @@ function main(argv: string[]): number {
       options: {
         date: { type: 'string' },
         topic: { type: 'string' },
+        author: { type: 'string', multiple: true },
         'allow-short': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
@@ -310,6 +332,7 @@ function main(argv: string[]): number {
       inputs: positionals,
       date: values.date,
       topics: values.topic?.split(',').map((t) => t.trim()).filter(Boolean),
+      authors: values.author?.flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean),
       out: values.out,
       topicsFile: values.topics,
       entitiesFile: values.entities,

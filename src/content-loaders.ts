@@ -2,7 +2,7 @@
  * The content collections' loaders. Articles are found by Astro's glob loader, but their
  * frontmatter is read and checked with src/lib/content-schema.ts (the reader the audit and the
  * tests use), and a problem does not stop the check: every problem of every file, including
- * topics.yaml and entities.yaml, is collected and thrown once, before anything renders.
+ * topics.yaml, entities.yaml and authors.yaml, is collected and thrown once, before anything renders.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -14,8 +14,10 @@ import {
   checkDigest,
   ContentProblems,
   decodeUtf8,
+  authorEntry,
   entityEntry,
   NOT_UTF8,
+  parseAuthorsFile,
   parseDataFile,
   parseEntitiesFile,
   parseTopicsFile,
@@ -42,6 +44,18 @@ export function dataFileLoader(path: string, schema: typeof topicEntry | typeof 
   return file(path, { parser: (text) => parseDataFile(text, path, schema).entries });
 }
 
+/** authors.yaml, which may be absent: then the collection is empty and every article is the newsroom's. */
+export function authorsLoader(path: string): Loader {
+  const inner = file(path, { parser: (text) => parseDataFile(text, path, authorEntry).entries });
+  return {
+    name: 'authors-loader',
+    load: async (context: LoaderContext) => {
+      if (existsSync(path)) return inner.load(context);
+      context.store.clear();
+    },
+  };
+}
+
 export function articlesLoader(contentDir: string): Loader {
   const inner = glob({
     base: `${contentDir}/articles`,
@@ -57,7 +71,8 @@ export function articlesLoader(contentDir: string): Loader {
       // Named as the articles are, relative to the working folder.
       const topics = parseTopicsFile(shown(`${contentDir}/topics.yaml`));
       const entities = parseEntitiesFile(shown(`${contentDir}/entities.yaml`));
-      const known = { topics: topics.ids ?? undefined, entities: entities.ids ?? undefined };
+      const authors = parseAuthorsFile(shown(`${contentDir}/authors.yaml`));
+      const known = { topics: topics.ids ?? undefined, entities: entities.ids ?? undefined, authors: authors.ids ?? undefined };
       const problems = new Map<string, string[]>();
       const report = (path: string, lines: string[]) => {
         if (lines.length === 0) return;
@@ -132,7 +147,7 @@ export function articlesLoader(contentDir: string): Loader {
       for (const id of rejected) context.store.delete(id);
 
       loaded = true;
-      const all = [...topics.problems, ...entities.problems, ...[...problems.keys()].sort().flatMap((path) => problems.get(path)!)];
+      const all = [...topics.problems, ...entities.problems, ...authors.problems, ...[...problems.keys()].sort().flatMap((path) => problems.get(path)!)];
       if (all.length > 0) throw new ContentProblems(all);
     },
   };

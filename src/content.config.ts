@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { articlesLoader, dataFileLoader, digestsLoader } from './content-loaders.ts';
-import { articleFrontmatter, digestFrontmatter, entityEntry, entityFields, topicEntry, topicFields } from './lib/content-schema.ts';
+import { articlesLoader, authorsLoader, dataFileLoader, digestsLoader } from './content-loaders.ts';
+import { articleFrontmatter, authorFields, digestFrontmatter, entityEntry, entityFields, topicEntry, topicFields } from './lib/content-schema.ts';
 import { site } from './lib/site.ts';
 
 // The schemas live in src/lib/content-schema.ts, shared with the audit, the importer and the tests.
@@ -14,6 +14,11 @@ const entities = defineCollection({
   schema: entityFields,
 });
 
+const authors = defineCollection({
+  loader: authorsLoader(`${site.contentDir}/authors.yaml`),
+  schema: authorFields,
+});
+
 const articles = defineCollection({
   loader: articlesLoader(site.contentDir),
   schema: articleFrontmatter,
@@ -25,4 +30,4 @@ const digests = defineCollection({
   schema: digestFrontmatter,
 });
 
-export const collections = { topics, entities, articles, digests };
+export const collections = { topics, entities, authors, articles, digests };

@@ -35,3 +35,15 @@ export async function digestFeedArchiveRoutes(): Promise<{ params: MonthParams; 
 export async function digestJsonFeedArchiveRoutes(): Promise<{ params: MonthParams; props: { archive: FeedArchive } }[]> {
   return archiveRoutes((await getFeeds()).digestJson);
 }
+
+/** Each author's RSS feed. */
+export async function authorFeedRoutes(): Promise<{ params: { author: string }; props: { feed: ArchivedFeed } }[]> {
+  return [...(await getFeeds()).authors].map(([author, feed]) => ({ params: { author }, props: { feed } }));
+}
+
+/** Each author's RSS feed's monthly archive documents. */
+export async function authorFeedArchiveRoutes(): Promise<{ params: MonthParams & { author: string }; props: { archive: FeedArchive } }[]> {
+  return [...(await getFeeds()).authors].flatMap(([author, feed]) =>
+    archiveRoutes(feed).map(({ params, props }) => ({ params: { author, ...params }, props })),
+  );
+}

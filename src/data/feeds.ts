@@ -18,6 +18,8 @@ export interface Feeds {
   /** The weekly digest, one entry per finished week, as RSS and as JSON Feed. */
   digest: ArchivedFeed;
   digestJson: ArchivedFeed;
+  /** Every author's feed, by author id. */
+  authors: ReadonlyMap<string, ArchivedFeed>;
 }
 
 let feeds: Promise<Feeds> | undefined;
@@ -55,6 +57,22 @@ async function load(): Promise<Feeds> {
     feedUrl: absoluteUrl(paths.digestRss()),
     entries: model.weeks.filter((week) => week.over).map(digestFeedEntry),
   };
+  const authors = new Map<string, ArchivedFeed>(
+    model.authors.map((author) => [
+      author.id,
+      archivedFeed(
+        {
+          title: `${site.title}: ${author.name}`,
+          description: `Articles by ${author.name}, ${author.role}.`,
+          homeUrl: absoluteUrl(paths.author(author.id)),
+          feedUrl: absoluteUrl(paths.authorRss(author.id)),
+          entries: author.articles.map((article) => entries.get(article.slug)!),
+        },
+        (year, month) => absoluteUrl(paths.authorRssArchive(author.id, year, month)),
+        site.feedItems,
+      ),
+    ]),
+  );
   return {
     digest: archivedFeed(digestChannel, (year, month) => absoluteUrl(paths.digestRssArchive(year, month)), site.feedItems),
     digestJson: archivedFeed(
@@ -69,6 +87,7 @@ async function load(): Promise<Feeds> {
       site.feedItems,
     ),
     topics,
+    authors,
   };
 }
 

@@ -20,11 +20,12 @@ function hasDigestIntroductions(): boolean {
 }
 
 async function load(): Promise<SiteModel> {
-  const [articles, topics, entities, digests] = await Promise.all([
+  const [articles, topics, entities, digests, authors] = await Promise.all([
     getCollection('articles'),
     getCollection('topics'),
     getCollection('entities'),
     hasDigestIntroductions() ? getCollection('digests') : [],
+    existsSync(`${site.contentDir}/authors.yaml`) ? getCollection('authors') : [],
   ]);
   return buildModel(
     articles.map((entry) => ({
@@ -41,6 +42,7 @@ async function load(): Promise<SiteModel> {
       ready: entry.data.ready,
       html: entry.rendered?.html ?? '',
     })),
+    authors.map((entry) => ({ id: entry.id, ...entry.data })),
   );
 }
 

@@ -12,6 +12,8 @@ export interface ArticleFile {
   title: string;
   date: string;
   topics: readonly string[];
+  /** Author ids; left out of the file when there are none (the newsroom's article). */
+  authors?: readonly string[];
   summary: string;
   paragraphs: readonly string[];
 }
@@ -38,6 +40,7 @@ export function renderArticleFile(article: ArticleFile): string {
       title: article.title,
       date: article.date,
       topics: [...article.topics],
+      ...(article.authors && article.authors.length > 0 ? { authors: [...article.authors] } : {}),
       summary: article.summary,
     },
     { lineWidth: 0 },

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { articleSlugFromPath } from './slug.ts';
-import { checkArticle, decodeUtf8, NOT_UTF8, readTopicsFile, sameUrlProblem, splitArticle, withFile } from './content-schema.ts';
+import { checkArticle, decodeUtf8, NOT_UTF8, readAuthorsFile, readTopicsFile, sameUrlProblem, splitArticle, withFile } from './content-schema.ts';
 import { isoDay } from './dates.ts';
 
 export interface ContentArticle {
@@ -16,6 +16,8 @@ export interface ContentArticle {
   date: string;
   updated?: string;
   topics: string[];
+  /** Author ids as written; none for the newsroom's articles. */
+  authors: string[];
   draft: boolean;
 }
 
@@ -43,6 +45,11 @@ function asWritten(value: unknown): string {
 /** The topics of contentDir's topics.yaml; throws listing every problem of the file. */
 export function readContentTopics(contentDir: string): ContentTopic[] {
   return readTopicsFile(join(contentDir, 'topics.yaml')).map((topic) => ({ slug: topic.id, name: topic.name }));
+}
+
+/** The author ids of contentDir's authors.yaml (none without the file); throws listing every problem of the file. */
+export function readContentAuthors(contentDir: string): string[] {
+  return readAuthorsFile(join(contentDir, 'authors.yaml')).map((author) => author.id);
 }
 
 /** The articles of contentDir, and the problems a reading of the files themselves shows. */
@@ -85,7 +92,7 @@ export function scanContentArticles(contentDir: string): ContentScan {
     problems.push(...checked.problems);
     if (checked.data) {
       const valid = checked.data;
-      return [{ file, slug, title: valid.title, date: isoDay(valid.date), updated: valid.updated && isoDay(valid.updated), topics: valid.topics, draft: valid.draft }];
+      return [{ file, slug, title: valid.title, date: isoDay(valid.date), updated: valid.updated && isoDay(valid.updated), topics: valid.topics, authors: valid.authors ?? [], draft: valid.draft }];
     }
     return [
       {
@@ -95,6 +102,7 @@ export function scanContentArticles(contentDir: string): ContentScan {
         date: asWritten(data.date),
         updated: data.updated === undefined ? undefined : asWritten(data.updated),
         topics: Array.isArray(data.topics) ? data.topics.map(asWritten) : [],
+        authors: Array.isArray(data.authors) ? data.authors.map(asWritten) : [],
         draft: data.draft === true,
       },
     ];

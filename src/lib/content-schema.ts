@@ -1,6 +1,6 @@
 /**
- * The content schema, described once: an article's frontmatter, a topic of topics.yaml and an
- * entity of entities.yaml. The site's collections (src/content.config.ts), the audit's reader of
+ * The content schema, described once: an article's frontmatter, a topic of topics.yaml, an
+ * entity of entities.yaml and an author of authors.yaml. The site's collections (src/content.config.ts), the audit's reader of
  * content/, the importer and the tests all read and check content with this module, so they
  * cannot disagree about what is valid.
  *
@@ -12,7 +12,7 @@
  * `file: field: problem`, or `file:line: entry: field: problem` in the data files, and every
  * problem of an input is listed, not only the first.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import jsYaml from 'js-yaml';
 import YAML, { isMap, isScalar, isSeq, LineCounter } from 'yaml';
@@ -65,6 +65,7 @@ export const articleFrontmatter = z
         { error: 'must be a map with add: and/or remove: lists of entity slugs' },
       )
       .optional(),
+    authors: slugList('author ids').min(1, 'must name at least one author; remove it to credit the newsroom').optional(),
   })
   .superRefine((article, ctx) => {
     if (article.updated && article.updated < article.date) {
@@ -114,12 +115,28 @@ export const entityFields = z.object({
   description: text().optional(),
 });
 
+/** An http(s) address, written as a browser would send it (so "<" or a space in it is escaped). */
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).transform((value) => new URL(value).href);
+
+/** An author as the authors collection holds it (its id is the entry's id). */
+export const authorFields = z.object({
+  name: text(),
+  role: text(),
+  bio: text(),
+  url: httpUrl.optional(),
+  sameAs: z.array(httpUrl, { error: 'must be a list of http(s) addresses' }).default([]),
+});
+
 /** One item of topics.yaml, as written. */
 export const topicEntry = topicFields.extend({ id: entryId }).strict();
 /** One item of entities.yaml, as written. */
 export const entityEntry = entityFields.extend({ id: entryId }).strict();
 
+/** One item of authors.yaml, as written. */
+export const authorEntry = authorFields.extend({ id: entryId }).strict();
+
 export type TopicEntry = z.output<typeof topicEntry>;
+export type AuthorEntry = z.output<typeof authorEntry>;
 export type EntityEntry = z.output<typeof entityEntry>;
 
 /** The fields a schema allows, for the message about a misspelt one. */
@@ -145,11 +162,12 @@ export function issueLines(error: z.ZodError, schema?: z.ZodType): string[] {
 export interface KnownSlugs {
   topics: readonly string[];
   entities: readonly string[];
+  authors: readonly string[];
 }
 
 /** `field: problem` lines for topic and entity slugs an article names that the data files do not define. */
 export function referenceProblems(
-  article: { topics: readonly string[]; entities?: { add?: readonly string[]; remove?: readonly string[] } },
+  article: { topics: readonly string[]; entities?: { add?: readonly string[]; remove?: readonly string[] }; authors?: readonly string[] },
   known: Partial<KnownSlugs>,
 ): string[] {
   const problems: string[] = [];
@@ -167,6 +185,11 @@ export function referenceProblems(
           problems.push(`entities.${field}: unknown entity "${slug}"; add it to content/entities.yaml or fix the spelling`);
         }
       }
+    }
+  }
+  if (known.authors) {
+    for (const id of new Set(article.authors ?? [])) {
+      if (!known.authors.includes(id)) problems.push(`authors: unknown author "${id}"; add them to content/authors.yaml or fix the spelling`);
     }
   }
   return problems;
@@ -294,6 +317,15 @@ export const parseTopicsFile = (path: string): DataFile<TopicEntry> => readDataF
 /** entities.yaml, read and checked, never throwing. */
 export const parseEntitiesFile = (path: string): DataFile<EntityEntry> => readDataFile(path, entityEntry);
 
+/**
+ * authors.yaml, read and checked, never throwing. The file is optional: without it no article
+ * names an author, and every one is credited to the newsroom.
+ */
+export function parseAuthorsFile(path: string): DataFile<AuthorEntry> {
+  if (!existsSync(path)) return { entries: [], ids: [], problems: [] };
+  return readDataFile(path, authorEntry);
+}
+
 function valid<T>(data: DataFile<T>): T[] {
   if (data.problems.length > 0) throw new ContentProblems(data.problems);
   return data.entries;
@@ -303,3 +335,5 @@ function valid<T>(data: DataFile<T>): T[] {
 export const readTopicsFile = (path: string): TopicEntry[] => valid(parseTopicsFile(path));
 /** The entities of entities.yaml; throws ContentProblems listing every problem of the file. */
 export const readEntitiesFile = (path: string): EntityEntry[] => valid(parseEntitiesFile(path));
+/** The authors of authors.yaml (none when there is no such file); throws ContentProblems listing every problem of the file. */
+export const readAuthorsFile = (path: string): AuthorEntry[] => valid(parseAuthorsFile(path));

@@ -3,6 +3,7 @@
  * page, feed and the search index. Sorting, grouping and validation across articles happen
  * here and nowhere else, so no two outputs can disagree about what was published.
  */
+import { authorGroups, type AuthorDef, type AuthorGroup } from './authors.ts';
 import { archiveByMonth, type ArchiveMonth, type ArchiveYear } from './archive.ts';
 import { ContentProblems, referenceProblems } from './content-schema.ts';
 import { entityMatcher, resolveEntities, type EntityDef } from './entities.ts';
@@ -33,6 +34,8 @@ export interface ArticleInput {
   draft?: boolean;
   /** Frontmatter corrections to the entities found in the text. */
   entities?: { add?: readonly string[]; remove?: readonly string[] };
+  /** Ids of the article's authors in authors.yaml; none credits the newsroom. */
+  authors?: readonly string[];
   /** Body rendered to HTML by the content layer, before sanitising. */
   html: string;
 }
@@ -46,6 +49,8 @@ export interface Article {
   topics: readonly TopicDef[];
   /** Entities named in the title or body (after frontmatter corrections), in list order. */
   entities: readonly EntityDef[];
+  /** The article's authors in byline order; empty for the newsroom. */
+  authors: readonly AuthorDef[];
   summary: string;
   words: number;
   readingMinutes: number;
@@ -87,6 +92,9 @@ export interface SiteModel {
   archive: readonly ArchiveYear[];
   /** Every month of the archive, newest first. */
   archiveMonths: readonly ArchiveMonth[];
+  /** Every author in the order of content/authors.yaml, with their articles. */
+  authors: readonly AuthorGroup[];
+  author(id: string): AuthorGroup | undefined;
   /** Drafts, kept only so checks can prove they appear nowhere. */
   drafts: readonly string[];
   /** Every ISO week with a published article, newest first (src/lib/weekly-digest.ts). */
@@ -119,12 +127,14 @@ export function buildModel(
   topicDefs: readonly TopicDef[],
   entityDefs: readonly EntityDef[] = [],
   introductions: readonly IntroductionInput[] = [],
+  authorDefs: readonly AuthorDef[] = [],
 ): SiteModel {
   const problems: string[] = [];
   const topicBySlug = new Map(topicDefs.map((topic) => [topic.slug, topic]));
   const entityBySlug = new Map(entityDefs.map((entity) => [entity.slug, entity]));
   const matcher = entityMatcher(entityDefs);
-  const known = { topics: topicDefs.map((topic) => topic.slug), entities: entityDefs.map((entity) => entity.slug) };
+  const authorById = new Map(authorDefs.map((author) => [author.id, author]));
+  const known = { topics: topicDefs.map((topic) => topic.slug), entities: entityDefs.map((entity) => entity.slug), authors: [...authorById.keys()] };
   const titles = new Map<string, string>();
   const articles: Article[] = [];
   const drafts: string[] = [];
@@ -162,6 +172,7 @@ export function buildModel(
       updated: input.updated,
       topics,
       entities,
+      authors: [...new Set(input.authors ?? [])].map((id) => authorById.get(id)).filter((author): author is AuthorDef => author !== undefined),
       summary,
       words,
       readingMinutes: readingMinutes(words),
@@ -198,6 +209,8 @@ export function buildModel(
   const entityMap = new Map(entities.map((entity) => [entity.slug, entity]));
   const archive = archiveByMonth(articles);
   const weekMap = new Map(digest.weeks.map((week) => [week.key, week]));
+  const authors = authorGroups(articles, authorDefs);
+  const authorMap = new Map(authors.map((author) => [author.id, author]));
   // Indexed on first use: checks that read the model without rendering pages skip the cost.
   let related: RelatedIndex | undefined;
   return {
@@ -206,6 +219,8 @@ export function buildModel(
     entities,
     entityKinds: groupByKind(entities),
     namedEntityKinds: groupByKind(entities.filter((entity) => entity.articles.length > 0)),
+    authors,
+    author: (id) => authorMap.get(id),
     drafts,
     weeks: digest.weeks,
     week: (key) => weekMap.get(key),

@@ -14,6 +14,7 @@ import { escapeXml } from './xml.ts';
 import type { ArchiveYear } from './archive.ts';
 import { isoDay } from './dates.ts';
 import { entityPages, topicPages } from './listings.ts';
+import { authorPages } from './authors.ts';
 import { absoluteUrl, paths } from './urls.ts';
 import { SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from './sitemap-protocol.ts';
 
@@ -28,7 +29,7 @@ export interface SitemapPart {
   entries: SitemapEntry[];
 }
 
-/** Pages that are not articles: home, indexes, topic, entity, archive and weekly digest pages. */
+/** Pages that are not articles: home, indexes, topic, entity, author, archive and weekly digest pages. */
 function pageEntries(model: SiteModel, archive: readonly ArchiveYear[]): SitemapEntry[] {
   const latest = lastChanged(model.articles);
   const entries: SitemapEntry[] = [
@@ -50,6 +51,12 @@ function pageEntries(model: SiteModel, archive: readonly ArchiveYear[]): Sitemap
   for (const entity of model.entities) {
     for (const page of entityPages(entity)) {
       entries.push({ path: paths.entity(entity.slug, page.number), lastmod: lastChanged(page.items) });
+    }
+  }
+  entries.push({ path: paths.authors(), lastmod: latest });
+  for (const author of model.authors) {
+    for (const page of authorPages(author)) {
+      entries.push({ path: paths.author(author.id, page.number), lastmod: lastChanged(page.items) });
     }
   }
   for (const year of archive) {

@@ -3,6 +3,7 @@
  * inside a <script> element, so "<" (and with it "</script>") and the line separators that
  * break older parsers are written as \u escapes.
  */
+import { authorJsonLd } from './authors.ts';
 import type { Article } from './model.ts';
 import { site } from './site.ts';
 import { absoluteUrl, paths } from './urls.ts';
@@ -23,6 +24,7 @@ export function newsArticleJsonLd(article: Article, imagePath?: string): Record<
     url: pageUrl,
     mainEntityOfPage: { '@type': 'WebPage', '@id': pageUrl },
     ...(imagePath ? { image: [absoluteUrl(imagePath)] } : {}),
+    author: authorJsonLd(article),
     publisher: { '@type': 'Organization', name: site.title, url: absoluteUrl(paths.home()) },
   };
 }

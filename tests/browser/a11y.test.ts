@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { chromiumAvailable, openSite, type Session } from '../helpers/browser.ts';
-import { FILLER_TOPIC, fixtureDist } from '../helpers/paths.ts';
+import { FILLER_AUTHOR, FILLER_TOPIC, fixtureDist } from '../helpers/paths.ts';
 import { paths, url } from '../../src/lib/urls.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -49,11 +49,14 @@ const PAGES: Target[] = [
   { name: 'feeds', path: paths.feeds() },
   { name: 'weekly digest index', path: paths.digest() },
   { name: 'weekly digest week', path: paths.digestWeek('2024-W47') },
+  { name: 'author', path: paths.author('mei-lin') },
+  { name: 'authors index', path: paths.authors() },
   // Only the fixture has an article with hostile and Markdown-heavy markup and a topic long
   // enough to paginate (newer and older links).
   { name: 'hostile-markup article', path: paths.article('hostile-markup'), site: 'fixture' },
   { name: 'Markdown-heavy article', path: paths.article('no-summary-markdown'), site: 'fixture' },
   { name: 'topic page 2', path: paths.topic(FILLER_TOPIC, 2), site: 'fixture' },
+  { name: 'author page 2', path: paths.author(FILLER_AUTHOR, 2), site: 'fixture' },
 ];
 
 const VIEWS = [

@@ -13,7 +13,7 @@ import { readContentArticles } from '../../src/lib/content-files.ts';
 import { absoluteUrl, paths } from '../../src/lib/urls.ts';
 import { SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from '../../src/lib/sitemap-protocol.ts';
 import { prevArchivePath, sitemapPartFiles } from '../helpers/dist.ts';
-import { fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
+import { FILLER_AUTHOR, fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
 
 const SLUG = 'huawei-aims-to-mass-produce-advanced-ai-chip-by-2025';
 const FILE = `articles/${SLUG}`;
@@ -220,6 +220,29 @@ describe('auditSite', () => {
       expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${second}: not an RSS feed \\(`)));
       expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${page}: not a JSON Feed \\(`)));
     });
+  });
+
+  it('names an article missing from its author’s pages, feed and feed archive, and a missing author page', () => {
+    const archived = readContentArticles(fixtureContent).find((article) => article.authors.includes(FILLER_AUTHOR) && article.date.startsWith('2023-01'))!;
+    const archive = paths.authorRssArchive(FILLER_AUTHOR, 2023, 1);
+    const problems = brokenCopy((dist) => {
+      const strip = (text: string) => text.replaceAll(`/articles/${SLUG}/`, '/articles/gone/');
+      edit(join(dist, 'authors/mei-lin/index.html'), strip);
+      edit(join(dist, 'authors/mei-lin/rss.xml'), strip);
+      edit(join(dist, archive), (text) => text.replaceAll(`/articles/${archived.slug}/`, '/articles/gone/'));
+      rmSync(join(dist, 'authors/daniel-okafor/index.html'));
+    });
+    expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: not listed on the pages of its author "mei-lin"`));
+    expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: missing from /authors/mei-lin/rss.xml`));
+    expect(problems).toContainEqual(expect.stringContaining(`${archived.slug}.md: missing from ${archive}, the archive of ${paths.authorRss(FILLER_AUTHOR)}`));
+    expect(problems).toContainEqual('dist: /authors/daniel-okafor/, the page of the author "daniel-okafor", is missing');
+  });
+
+  it('names an author page listing an article that does not name them', () => {
+    const problems = brokenCopy((dist) => {
+      edit(join(dist, 'authors/daniel-okafor/index.html'), (text) => text.replace('</main>', `<a href="/articles/${SLUG}/">x</a></main>`));
+    });
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^author "daniel-okafor": lists .*${SLUG}\\.md, which does not name them$`)));
   });
 
   it('names an article missing from an entity page it is named on', () => {

@@ -135,7 +135,7 @@ const nuMessages = () => (nuRun ??= runNu(sites.flatMap(({ distDir, pages }) => 
 const nuFile = (m: NuMessage) => (m.url ? decodeURIComponent(m.url.replace(/^file:/, '')) : '');
 
 /** Kinds of page (pageKind) the validated sample must hold, so that the validators see every template. */
-const KINDS = ['404.html', 'index.html', 'articles/*', 'topics', 'topics/*', 'entities/*', 'archive/N/N', 'search', 'feeds'];
+const KINDS = ['404.html', 'index.html', 'articles/*', 'topics', 'topics/*', 'entities/*', 'authors', 'authors/*', 'archive/N/N', 'search', 'feeds'];
 
 describe.each(sites)('$name', ({ distDir, pages }) => {
   // The checks below are only as good as the sample: a page of every kind, and no filler article

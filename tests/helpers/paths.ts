@@ -10,5 +10,7 @@ export const fixtureDist = `${fixtureRoot}/dist`;
 /** Filler articles added to the fixture so that one topic has several pages. */
 export const FILLER_TOPIC = 'diplomacy';
 export const FILLER_COUNT = 125;
+/** The fixture's author of every second filler article (tests/helpers/build-fixture.ts). */
+export const FILLER_AUTHOR = 'summit-desk';
 /** Filler articles are named filler-001.md, filler-002.md, …; their pages differ only in words. */
 export const FILLER_PREFIX = 'filler-';

@@ -69,7 +69,9 @@ describe('importDigest on the seed', () => {
     const opts = options();
     expect(importDigest(opts).written).toHaveLength(10);
     for (const name of readdirSync(opts.out)) {
-      expect(readFileSync(join(opts.out, name), 'utf8'), name).toBe(readFileSync(join(root, 'content/articles', name), 'utf8'));
+      // Bylines are added to the seed by hand, after import.
+      const seed = readFileSync(join(root, 'content/articles', name), 'utf8').replace(/^authors: \[.*\]\n/m, '');
+      expect(readFileSync(join(opts.out, name), 'utf8'), name).toBe(seed);
     }
   });
 

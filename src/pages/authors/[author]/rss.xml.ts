@@ -1,0 +1,8 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { rssResponse } from '../../../data/feeds.ts';
+import { authorFeedRoutes } from '../../../data/feed-routes.ts';
+import type { ArchivedFeed } from '../../../lib/feeds.ts';
+
+export const getStaticPaths = authorFeedRoutes satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ feed: ArchivedFeed }> = ({ props }) => rssResponse(props.feed.subscription);
