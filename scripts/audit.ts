@@ -3,8 +3,8 @@
  * with `npm run audit`). It compares the built site with the files in content/ and names every
  * published article missing from its page, its topic pages, its entity pages, the site feed,
  * the JSON Feed, its topic feeds (each a subscription document and monthly archives), its
- * week's digest page and email edition, its authors' pages and feeds, the sitemap or the search
- * index, and every draft or unknown page that leaked.
+ * week's digest page and email edition, its authors' pages and feeds, the sitemap, the news
+ * sitemap (if it is of the newest two days) or the search index, and every draft or unknown page that leaked.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { SITEMAP_BYTE_LIMIT, SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from '../src
 import { absoluteUrl, isSitemapPartPath, paths, url } from '../src/lib/urls.ts';
 import { parseIsoDate } from '../src/lib/dates.ts';
 import { isoWeekOf, weekKey } from '../src/lib/weeks.ts';
+import { NEWS_DAYS, NEWS_URL_LIMIT, newsArticles } from '../src/lib/news-sitemap.ts';
 
 export interface AuditOptions {
   contentDir: string;
@@ -175,7 +176,7 @@ function isSitemapRoot(root: SitemapRead['root'], local: string): boolean {
  * a sitemap beside it on the site, exist, and keep to the protocol's limits. Null when there is
  * no index to follow.
  */
-function sitemapLocs(distDir: string, problems: string[]): string[] | null {
+function sitemapLocs(distDir: string, problems: string[], news: string[] = []): string[] | null {
   const indexFile = join(distDir, paths.sitemap());
   if (!existsSync(indexFile)) {
     problems.push(`dist: ${paths.sitemap()} is missing`);
@@ -211,7 +212,9 @@ function sitemapLocs(distDir: string, problems: string[]): string[] | null {
       continue;
     }
     checkSitemapLimits(path, xml, urls.length, 'URLs', 'a sitemap', problems);
-    locs.push(...urls);
+    // The news sitemap lists recent articles a second time, for Google News (auditNewsSitemap).
+    if (path === paths.newsSitemap()) news.push(...urls);
+    else locs.push(...urls);
   }
   for (const name of readdirSync(distDir)) {
     if (isSitemapPartPath(`/${name}`) && !parts.includes(absoluteUrl(`/${name}`))) problems.push(`/${name}: a sitemap that ${paths.sitemap()} does not list`);
@@ -300,6 +303,34 @@ function auditAuthors(
   }
 }
 
+/**
+ * The news sitemap lists the articles of the newest two days (src/lib/news-sitemap.ts), at most
+ * NEWS_URL_LIMIT of them; when more qualify, which ones it keeps is the build's choice.
+ */
+function auditNewsSitemap(listed: readonly string[], published: readonly ContentArticle[], distDir: string, problems: string[]): void {
+  const path = paths.newsSitemap();
+  if (!existsSync(join(distDir, path))) {
+    problems.push(`dist: ${path} is missing`);
+    return;
+  }
+  const dated = published.flatMap((article) => {
+    const date = parseIsoDate(article.date);
+    return date ? [{ article, date }] : [];
+  });
+  dated.sort((a, b) => b.date.getTime() - a.date.getTime());
+  const due = newsArticles(dated, Infinity);
+  const link = (article: ContentArticle) => absoluteUrl(paths.article(article.slug));
+  const dueLinks = new Set(due.map(({ article }) => link(article)));
+  const set = new Set(listed);
+  if (set.size !== listed.length) problems.push(`${path}: lists an article more than once`);
+  for (const loc of set) if (!dueLinks.has(loc)) problems.push(`${path}: lists ${loc}, which is not an article of the newest ${NEWS_DAYS} days`);
+  if (due.length <= NEWS_URL_LIMIT) {
+    for (const { article } of due) if (!set.has(link(article))) problems.push(`${article.file}: missing from ${path}`);
+  } else if (set.size !== NEWS_URL_LIMIT) {
+    problems.push(`${path}: lists ${set.size} of the ${due.length} articles of the newest ${NEWS_DAYS} days, not ${NEWS_URL_LIMIT}`);
+  }
+}
+
 /** Everything but the search index: pages, listings, feeds and sitemap (see auditSearchIndex). */
 export function auditPages({ contentDir, distDir, content = scanContentArticles(contentDir) }: AuditOptions): string[] {
   const { articles } = content;
@@ -379,7 +410,9 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
   auditAuthors(readContentAuthors(contentDir), published, drafts, distDir, listing, problems);
 
   // The sitemap index leads to every page once, and only to pages that exist.
-  const locs = sitemapLocs(distDir, problems);
+  const news: string[] = [];
+  const locs = sitemapLocs(distDir, problems, news);
+  if (locs) auditNewsSitemap(news, published, distDir, problems);
   if (locs) {
     const listed = new Set(locs);
     if (listed.size !== locs.length) problems.push(`${paths.sitemap()}: its parts list ${locs.length - listed.size} URL(s) twice`);

@@ -103,16 +103,17 @@ export function sitemapXml(entries: readonly SitemapEntry[]): string {
 }
 
 /**
- * The <sitemapindex> document at /sitemap.xml. Each part's lastmod is its newest URL's: the
+ * The <sitemapindex> document at /sitemap.xml: the parts, then `others` (the news sitemap). Each part's lastmod is its newest URL's: the
  * dates are the articles', not the build's. A part that only lost a URL (an article deleted or
  * re-dated into another year) keeps its lastmod; crawlers still fetch it from time to time.
  */
-export function sitemapIndexXml(parts: readonly SitemapPart[]): string {
-  const sitemaps = parts.map((part) => {
+export function sitemapIndexXml(parts: readonly SitemapPart[], others: readonly { path: string; entries: readonly SitemapEntry[] }[] = []): string {
+  const files = [...parts.map((part) => ({ path: paths.sitemapPart(part.name), entries: part.entries })), ...others];
+  const sitemaps = files.map((file) => {
     let newest: Date | undefined;
-    for (const entry of part.entries) if (entry.lastmod && (!newest || entry.lastmod > newest)) newest = entry.lastmod;
+    for (const entry of file.entries) if (entry.lastmod && (!newest || entry.lastmod > newest)) newest = entry.lastmod;
     const lastmod = newest ? `<lastmod>${isoDay(newest)}</lastmod>` : '';
-    return `<sitemap><loc>${escapeXml(absoluteUrl(paths.sitemapPart(part.name)))}</loc>${lastmod}</sitemap>`;
+    return `<sitemap><loc>${escapeXml(absoluteUrl(file.path))}</loc>${lastmod}</sitemap>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${SITEMAP_NAMESPACE}">\n${sitemaps.join('\n')}\n</sitemapindex>\n`;
 }

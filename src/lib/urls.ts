@@ -71,6 +71,8 @@ export const paths = {
   /** The sitemap index, and each of its parts (src/lib/sitemap.ts), which must sit beside it. */
   sitemap: () => '/sitemap.xml',
   sitemapPart: (name: string) => `${SITEMAP_PART.before}${name}${SITEMAP_PART.after}`,
+  /** The Google News sitemap (src/lib/news-sitemap.ts), beside the index that lists it. */
+  newsSitemap: () => `${SITEMAP_PART.before}news${SITEMAP_PART.after}`,
   pagefind: () => '/pagefind/',
   ogImage: (slug: string) => `/og/${slug}.png`,
 } as const;

@@ -245,6 +245,23 @@ describe('auditSite', () => {
     expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^author "daniel-okafor": lists .*${SLUG}\\.md, which does not name them$`)));
   });
 
+  it('names a news sitemap that misses a recent article or lists an old one, and one that is gone', () => {
+    const old = readContentArticles(fixtureContent).find((article) => !article.draft && article.date < '2024-01-01')!;
+    const newsPath = paths.newsSitemap();
+    const problems = brokenCopy((dist) =>
+      edit(join(dist, newsPath), (text) => text.replace(`/articles/${SLUG}/`, `/articles/${old.slug}/`)),
+    );
+    expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: missing from ${newsPath}`));
+    expect(problems).toContainEqual(`${newsPath}: lists ${absoluteUrl(paths.article(old.slug))}, which is not an article of the newest 2 days`);
+    // The regular sitemap parts still hold each article once.
+    expect(problems.filter((problem) => problem.includes('twice'))).toEqual([]);
+    const gone = brokenCopy((dist) => {
+      rmSync(join(dist, newsPath));
+      edit(join(dist, paths.sitemap()), (text) => text.replace(/<sitemap><loc>[^<]*sitemap-news\.xml<\/loc>(<lastmod>[^<]*<\/lastmod>)?<\/sitemap>\n?/, ''));
+    });
+    expect(gone).toContain(`dist: ${newsPath} is missing`);
+  });
+
   it('names an article missing from an entity page it is named on', () => {
     const problems = brokenCopy((dist) => edit(join(dist, 'entities/smic/index.html'), (t) => t.replaceAll(`/articles/${SLUG}/`, '/articles/gone/')));
     expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: names entity "smic" but is not listed on its pages`));
