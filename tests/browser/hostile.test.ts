@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, openSite, type Session } from '../helpers/browser.ts';
 import { prevArchivePath } from '../helpers/dist.ts';
-import { fixtureDist } from '../helpers/paths.ts';
+import { FILLER_AUTHOR, fixtureDist } from '../helpers/paths.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
 
 const run = chromiumAvailable();
@@ -62,8 +62,9 @@ describe.runIf(run)('hostile content in Chromium', () => {
     expect(title).toContain("</script><script>alert('title')</script>");
   });
 
-  it('runs nothing on the topic pages and home page that list it', async () => {
-    for (const path of [paths.topic('telecoms'), paths.topic('cybersecurity'), paths.home()]) {
+  it('runs nothing on the topic pages, author page and home page that list it', async () => {
+    // Its author's name, "Desk <Reporter> & \"Co\"", is hostile too (tests/helpers/build-fixture.ts).
+    for (const path of [paths.topic('telecoms'), paths.topic('cybersecurity'), paths.author(FILLER_AUTHOR), paths.authors(), paths.home()]) {
       const { events, foreign } = await visit(path);
       expect(events, path).toEqual([]);
       expect(foreign, path).toEqual([]);
@@ -82,11 +83,11 @@ describe.runIf(run)('hostile content in Chromium', () => {
   it('runs nothing when a feed, or one month of its archive, is opened in the browser', async () => {
     const rss = readFileSync(join(fixtureDist, 'rss.xml'), 'utf8');
     const archive = prevArchivePath(rss)!;
-    for (const path of [paths.rss(), paths.topicRss('telecoms'), paths.jsonFeed()]) {
+    for (const path of [paths.rss(), paths.topicRss('telecoms'), paths.authorRss(FILLER_AUTHOR), paths.jsonFeed()]) {
       // The article is dated in the newest month, so every subscription document holds it.
       expect(readFileSync(join(fixtureDist, path), 'utf8'), path).toContain(absoluteUrl(paths.article(SLUG)));
     }
-    for (const path of [paths.rss(), paths.topicRss('telecoms'), paths.jsonFeed(), archive]) {
+    for (const path of [paths.rss(), paths.topicRss('telecoms'), paths.authorRss(FILLER_AUTHOR), paths.jsonFeed(), archive]) {
       const { events, foreign } = await visit(path);
       expect(events, path).toEqual([]);
       expect(foreign, path).toEqual([]);

@@ -11,7 +11,8 @@ export function makeFixtureContent(): void {
   mkdirSync(`${fixtureContent}/articles`, { recursive: true });
   cpSync(`${root}content`, fixtureContent, { recursive: true });
   cpSync(`${root}tests/fixtures/articles`, `${fixtureContent}/articles`, { recursive: true });
-  // An author with enough articles for several listing pages and monthly feed archives.
+  // An author with enough articles for several listing pages and monthly feed archives, and a
+  // name and link that must be escaped; the hostile-markup article is theirs too.
   appendFileSync(
     `${fixtureContent}/authors.yaml`,
     `\n- id: ${FILLER_AUTHOR}\n  name: Desk <Reporter> & "Co"\n  role: Summit desk\n  bio: Reports every round of talks.\n  sameAs: ['https://example.org/desk?a=1&b=<2>']\n`,
