@@ -26,7 +26,7 @@ import { checkArticle, ContentProblems, readAuthorsFile, readEntitiesFile, readT
 import { site } from '../src/lib/site.ts';
 
 const USAGE =
-  'usage: npm run import -- <digest.txt | folder/>... [--date YYYY-MM-DD] [--topic a,b] [--author id] [--allow-short] [--force] [--dry-run] [--out content/articles]';
+  'usage: npm run import -- <digest.txt | folder/>... [--date YYYY-MM-DD] [--topic a,b] [--author id] [--allow-short] [--force] [--dry-run] [--out DIR] [--topics FILE] [--entities FILE]';
 
 class UsageError extends Error {}
 
