@@ -27,6 +27,7 @@ import {
   topicEntry,
   withFile,
 } from './lib/content-schema.ts';
+import { leadImageFileProblems } from './lib/lead-image.ts';
 import { articleSlugFromPath } from './lib/slug.ts';
 
 /** The parts of Astro's entry types the glob loader calls (internal to Astro, so checked at load). */
@@ -122,6 +123,11 @@ export function articlesLoader(contentDir: string): Loader {
             fileById.set(props.id, path);
           }
           const checked = unreadable.has(path) ? { problems: [] } : checkArticle(props.data, shown(path), loaded ? known : {});
+          // The image file is checked here, so a missing or small image is listed with every other problem.
+          if (checked.data?.image) {
+            const lines = await leadImageFileProblems(checked.data.image.src, path, shown(contentDir));
+            checked.problems.push(...lines.map((line) => `${shown(path)}: ${line}`));
+          }
           if (loaded && checked.problems.length > 0) throw new ContentProblems(checked.problems);
           report(path, checked.problems);
           if (problems.has(shown(path))) {

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { articlesLoader, authorsLoader, dataFileLoader, digestsLoader } from './content-loaders.ts';
-import { articleFrontmatter, authorFields, digestFrontmatter, entityEntry, entityFields, topicEntry, topicFields } from './lib/content-schema.ts';
+import { articleFrontmatterWith, authorFields, digestFrontmatter, entityEntry, entityFields, topicEntry, topicFields } from './lib/content-schema.ts';
 import { site } from './lib/site.ts';
 
 // The schemas live in src/lib/content-schema.ts, shared with the audit, the importer and the tests.
@@ -21,7 +21,9 @@ const authors = defineCollection({
 
 const articles = defineCollection({
   loader: articlesLoader(site.contentDir),
-  schema: articleFrontmatter,
+  // The loader has checked the frontmatter and the image file; image() makes `src` the file's
+  // metadata, which Astro's image service takes.
+  schema: ({ image }) => articleFrontmatterWith(image()),
 });
 
 /** Editors' introductions to weekly digests: content/digests/<year>-W<week>.md. */

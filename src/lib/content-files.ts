@@ -19,6 +19,8 @@ export interface ContentArticle {
   /** Author ids as written; none for the newsroom's articles. */
   authors: string[];
   draft: boolean;
+  /** The lead image as written, when the frontmatter is valid and has one. */
+  image?: { src: string; alt?: string; caption?: string; credit?: string; decorative: boolean };
 }
 
 export interface ContentTopic {
@@ -92,7 +94,7 @@ export function scanContentArticles(contentDir: string): ContentScan {
     problems.push(...checked.problems);
     if (checked.data) {
       const valid = checked.data;
-      return [{ file, slug, title: valid.title, date: isoDay(valid.date), updated: valid.updated && isoDay(valid.updated), topics: valid.topics, authors: valid.authors ?? [], draft: valid.draft }];
+      return [{ file, slug, title: valid.title, date: isoDay(valid.date), updated: valid.updated && isoDay(valid.updated), topics: valid.topics, authors: valid.authors ?? [], draft: valid.draft, image: valid.image }];
     }
     return [
       {

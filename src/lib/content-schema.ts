@@ -50,29 +50,68 @@ export const calendarDay = z
     return date;
   });
 
+/**
+ * An article's lead image. `src` is given by the caller: plain text here (the audit, the importer),
+ * Astro's image() helper in the articles collection, which resolves it to the file's metadata.
+ */
+export function leadImageFields<Src extends z.ZodType>(src: Src) {
+  return z
+    .strictObject(
+      {
+        src,
+        alt: z.string({ error: 'must be text' }).trim().optional(),
+        caption: text().optional(),
+        credit: text().optional(),
+        decorative: z.boolean({ error: 'must be true or false' }).default(false),
+      },
+      { error: 'must be a map with src: and alt: (and optionally caption:, credit:, decorative:)' },
+    )
+    .superRefine((image, ctx) => {
+      if (image.decorative && image.alt) {
+        ctx.addIssue({ code: 'custom', path: ['alt'], message: 'must be empty ("") when decorative is true' });
+      } else if (!image.decorative && image.alt === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['alt'], message: 'is required; describe the image, or set decorative: true and alt: ""' });
+      } else if (!image.decorative && image.alt === '') {
+        ctx.addIssue({ code: 'custom', path: ['alt'], message: 'must not be empty unless decorative is true' });
+      }
+    });
+}
+
+/** A lead image's `src` as written: a path relative to the article's file. */
+export const imagePath = text('a path relative to the article, such as ./chart.png or ../images/chart.png').refine(
+  (value) => value.startsWith('./') || value.startsWith('../'),
+  'must be a path relative to the article, starting with ./ or ../',
+);
+
+/** The frontmatter schema with the given lead image `src` schema. */
+export function articleFrontmatterWith<Src extends z.ZodType>(imageSrc: Src) {
+  return z
+    .strictObject({
+      title: text(),
+      date: calendarDay,
+      updated: calendarDay.optional(),
+      topics: slugList('topic slugs').min(1, 'must name at least one topic'),
+      summary: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty; remove it to derive one').optional(),
+      draft: z.boolean({ error: 'must be true or false' }).default(false),
+      entities: z
+        .strictObject(
+          { add: slugList('entity slugs').default([]), remove: slugList('entity slugs').default([]) },
+          { error: 'must be a map with add: and/or remove: lists of entity slugs' },
+        )
+        .optional(),
+      authors: slugList('author ids').min(1, 'must name at least one author; remove it to credit the newsroom').optional(),
+      image: leadImageFields(imageSrc).optional(),
+    })
+    .superRefine((article, ctx) => {
+      if (article.updated && article.updated < article.date) {
+        const day = (date: Date) => date.toISOString().slice(0, 10);
+        ctx.addIssue({ code: 'custom', path: ['updated'], message: `${day(article.updated)} is before the publication date ${day(article.date)}` });
+      }
+    });
+}
+
 /** An article's frontmatter, the YAML between the --- lines at the top of its file. */
-export const articleFrontmatter = z
-  .strictObject({
-    title: text(),
-    date: calendarDay,
-    updated: calendarDay.optional(),
-    topics: slugList('topic slugs').min(1, 'must name at least one topic'),
-    summary: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty; remove it to derive one').optional(),
-    draft: z.boolean({ error: 'must be true or false' }).default(false),
-    entities: z
-      .strictObject(
-        { add: slugList('entity slugs').default([]), remove: slugList('entity slugs').default([]) },
-        { error: 'must be a map with add: and/or remove: lists of entity slugs' },
-      )
-      .optional(),
-    authors: slugList('author ids').min(1, 'must name at least one author; remove it to credit the newsroom').optional(),
-  })
-  .superRefine((article, ctx) => {
-    if (article.updated && article.updated < article.date) {
-      const day = (date: Date) => date.toISOString().slice(0, 10);
-      ctx.addIssue({ code: 'custom', path: ['updated'], message: `${day(article.updated)} is before the publication date ${day(article.date)}` });
-    }
-  });
+export const articleFrontmatter = articleFrontmatterWith(imagePath);
 
 export type ArticleFrontmatter = z.output<typeof articleFrontmatter>;
 

@@ -11,6 +11,7 @@ import { groupByKind, type EntityKindGroup } from './entity-groups.ts';
 import { relatedIndex, type Related, type RelatedIndex } from './related.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
 import { summarise } from './summary.ts';
+import type { LeadImage } from './lead-image.ts';
 import { countWords, firstParagraphOfHtml, htmlToText, readingMinutes } from './text.ts';
 import { digestWeeks, type DigestWeek, type IntroductionInput } from './weekly-digest.ts';
 
@@ -36,6 +37,8 @@ export interface ArticleInput {
   entities?: { add?: readonly string[]; remove?: readonly string[] };
   /** Ids of the article's authors in authors.yaml; none credits the newsroom. */
   authors?: readonly string[];
+  /** The lead image; `src` is the image file's metadata from the content layer. */
+  image?: { src: unknown; alt?: string; caption?: string; credit?: string; decorative?: boolean };
   /** Body rendered to HTML by the content layer, before sanitising. */
   html: string;
 }
@@ -54,6 +57,8 @@ export interface Article {
   summary: string;
   words: number;
   readingMinutes: number;
+  /** The lead image, with alt "" when it is decorative. */
+  image?: LeadImage;
   /** Sanitised body HTML, the one version pages, feeds and search all use. */
   html: string;
 }
@@ -176,6 +181,12 @@ export function buildModel(
       summary,
       words,
       readingMinutes: readingMinutes(words),
+      image: input.image && {
+        src: input.image.src,
+        alt: input.image.decorative ? '' : (input.image.alt ?? ''),
+        caption: input.image.caption,
+        credit: input.image.credit,
+      },
       html,
     });
   }

@@ -50,7 +50,7 @@ describe('the bad-input articles, checked by the schema', () => {
     ['wrong-types.md', ['wrong-types.md: topics: must be a list of topic slugs', 'wrong-types.md: draft: must be true or false']],
     [
       'unknown-field.md',
-      ['unknown-field.md: title: is required', 'unknown-field.md: titel: unknown field; the fields are title, date, updated, topics, summary, draft, entities, authors'],
+      ['unknown-field.md: title: is required', 'unknown-field.md: titel: unknown field; the fields are title, date, updated, topics, summary, draft, entities, authors, image'],
     ],
     ['updated-before-date.md', ['updated-before-date.md: updated: 2024-11-01 is before the publication date 2024-11-22']],
     [
@@ -120,7 +120,7 @@ describe('articleFrontmatter', () => {
         'date: "2024-02-30" is not a real date; write it as YYYY-MM-DD',
         'topics: must be a list of topic slugs',
         'draft: must be true or false',
-        'titel: unknown field; the fields are title, date, updated, topics, summary, draft, entities, authors',
+        'titel: unknown field; the fields are title, date, updated, topics, summary, draft, entities, authors, image',
       ],
     ],
   ];

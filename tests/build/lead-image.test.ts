@@ -1,0 +1,77 @@
+/**
+ * Lead images in the fixture build (tests/fixtures/articles/lead-image.md): a <picture> with AVIF
+ * and WebP sources and a JPEG fallback, a srcset from a 375 px phone to the 2x column, the box's
+ * size set, the image eager and first in line, caption and credit in the figure; and a build of
+ * articles with a missing file, a narrow image and no alt, refused naming each article and field.
+ */
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readContentArticles } from '../../src/lib/content-files.ts';
+import { paths } from '../../src/lib/urls.ts';
+import { readPage } from '../helpers/dist.ts';
+import { fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
+import { runBuild } from '../helpers/run-build.ts';
+
+const withImage = readContentArticles(fixtureContent).filter((article) => article.image && !article.draft);
+const figureOf = (slug: string) => readPage(fixtureDist, paths.article(slug)).querySelector('article .lead-image');
+const widthsOf = (srcset: string | null) => (srcset ?? '').split(',').map((candidate) => candidate.trim().split(/\s+/));
+
+describe('the lead image of an article', () => {
+  it('is in the fixture', () => {
+    expect(withImage.map((article) => article.slug)).toContain('lead-image');
+  });
+
+  for (const article of withImage) {
+    it(`is a picture with AVIF, WebP and a JPEG fallback: ${article.slug}`, () => {
+      const picture = figureOf(article.slug)?.querySelector('picture');
+      expect(picture, article.file).toBeTruthy();
+      const types = [...picture!.querySelectorAll('source')].map((source) => source.getAttribute('type'));
+      expect(types).toEqual(['image/avif', 'image/webp']);
+      const img = picture!.querySelector('img')!;
+      expect(img.getAttribute('src')).toMatch(/^\/_astro\/.+\.jpg$/);
+      for (const candidate of [...picture!.querySelectorAll('source'), img]) {
+        const srcset = widthsOf(candidate.getAttribute('srcset'));
+        expect(srcset.map(([, width]) => width)).toEqual(['375w', '640w', '750w', '1280w']);
+        for (const [file] of srcset) expect(existsSync(join(fixtureDist, file)), file).toBe(true);
+        expect(candidate.getAttribute('sizes')).toBe('(max-width: 42rem) calc(100vw - 2rem), 40rem');
+      }
+    });
+
+    it(`has its size set, loads first, and carries alt, caption and credit: ${article.slug}`, () => {
+      const figure = figureOf(article.slug)!;
+      const img = figure.querySelector('img')!;
+      expect(Number(img.getAttribute('width'))).toBeGreaterThan(0);
+      expect(Number(img.getAttribute('height'))).toBeGreaterThan(0);
+      expect(img.getAttribute('loading')).toBe('eager');
+      expect(img.getAttribute('fetchpriority')).toBe('high');
+      expect(img.getAttribute('alt')).toBe(article.image!.decorative ? '' : article.image!.alt);
+      const caption = figure.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      for (const part of [article.image!.caption, article.image!.credit]) if (part) expect(caption).toContain(part);
+    });
+  }
+});
+
+describe('a build with bad lead images', () => {
+  const work = mkdtempSync(join(tmpdir(), 'lead-image-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('fails naming each article and field, all in one run', async () => {
+    const content = join(work, 'content');
+    cpSync(join(root, 'content'), content, { recursive: true });
+    writeFileSync(join(content, 'articles/narrow.png'), await sharp({ create: { width: 800, height: 450, channels: 3, background: '#888888' } }).png().toBuffer());
+    const article = (name: string, image: string) =>
+      writeFileSync(join(content, 'articles', `${name}.md`), `---\ntitle: ${name}\ndate: 2024-05-01\ntopics: [chips]\nimage:\n${image}---\n\nBody text.\n`);
+    article('missing-file', '  src: ./gone.png\n  alt: A chart\n');
+    article('narrow-image', '  src: ./narrow.png\n  alt: A chart\n');
+    article('no-alt', '  src: ./narrow.png\n  caption: A chart\n');
+    const { code, output } = await runBuild(content, join(work, 'dist'));
+    expect(code).not.toBe(0);
+    expect(output).toContain('missing-file.md: image.src: ./gone.png does not exist');
+    expect(output).toContain('narrow-image.md: image.src: ./narrow.png is 800 px wide; a lead image must be at least 1200 px wide');
+    expect(output).toContain('no-alt.md: image.alt: is required');
+    expect(existsSync(join(work, 'dist'))).toBe(false);
+  });
+});
