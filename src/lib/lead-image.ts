@@ -74,3 +74,27 @@ export function leadImageView<Src extends { width: number; height: number }>(ima
     credit: image.credit,
   };
 }
+
+/** Thumbnail widths in listings: 7.5rem (120 px) at 1x and 2x. */
+export const THUMBNAIL_WIDTHS = [120, 240] as const;
+
+/**
+ * A listing's small copy of an article's lead image. It repeats what the linked title says, so it
+ * is decorative (alt ""), and lazy: listings are long and the titles come first.
+ */
+export function thumbnailView<Src extends { width: number; height: number }>(image: LeadImage<Src>) {
+  const width = THUMBNAIL_WIDTHS[0];
+  return {
+    src: image.src,
+    alt: '',
+    width,
+    height: Math.round((width * image.src.height) / image.src.width),
+    formats: ['avif', 'webp'] as ('avif' | 'webp')[],
+    fallbackFormat: 'jpg' as const,
+    widths: [...THUMBNAIL_WIDTHS],
+    sizes: `${width}px`,
+    loading: 'lazy' as const,
+    decoding: 'async' as const,
+    class: 'article-thumb',
+  };
+}

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readContentArticles } from '../../src/lib/content-files.ts';
-import { paths } from '../../src/lib/urls.ts';
-import { readPage } from '../helpers/dist.ts';
+import { paths, url } from '../../src/lib/urls.ts';
+import { htmlFiles, readPage } from '../helpers/dist.ts';
 import { fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
 import { runBuild } from '../helpers/run-build.ts';
 
@@ -52,6 +52,30 @@ describe('the lead image of an article', () => {
       for (const part of [article.image!.caption, article.image!.credit]) if (part) expect(caption).toContain(part);
     });
   }
+});
+
+describe('listings', () => {
+  const hasImage = new Map(readContentArticles(fixtureContent).map((article) => [url(paths.article(article.slug)), Boolean(article.image)]));
+  const listings = htmlFiles(fixtureDist).filter((file) => file === 'index.html' || /^(topics|entities|authors)\/[^/]+\/(\d+\/)?index\.html$/.test(file));
+
+  it('show a small decorative thumbnail for each article with a lead image, and none for the others', () => {
+    let thumbnails = 0;
+    for (const file of listings) {
+      for (const item of readPage(fixtureDist, file.replace(/index\.html$/, '')).querySelectorAll('.article-item')) {
+        const href = item.querySelector('.article-item-title a')!.getAttribute('href')!;
+        const thumb = item.querySelector('picture img.article-thumb');
+        expect(Boolean(thumb), `${file}: ${href}`).toBe(hasImage.get(href));
+        if (!thumb) continue;
+        thumbnails += 1;
+        expect(thumb.getAttribute('alt')).toBe('');
+        expect(thumb.getAttribute('loading')).toBe('lazy');
+        expect(Number(thumb.getAttribute('width'))).toBe(120);
+        expect(Number(thumb.getAttribute('height'))).toBeGreaterThan(0);
+      }
+    }
+    // The home page, the topics, entities and authors of the seed's illustrated articles list them.
+    expect(thumbnails).toBeGreaterThan(3);
+  });
 });
 
 describe('a build with bad lead images', () => {

@@ -37,12 +37,13 @@ export interface Browser {
 }
 
 /** Launches Chromium on a fresh, empty profile (no cache, no cookies). */
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+export async function launchChromium(options: { colorScheme?: 'light' | 'dark'; deviceScaleFactor?: number } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     args: ARGS,
     colorScheme: options.colorScheme ?? 'light',
+    deviceScaleFactor: options.deviceScaleFactor,
   });
   return {
     context,
@@ -66,7 +67,7 @@ export interface Session {
 }
 
 /** Starts `astro preview` on a free port over outDir and a fresh Chromium profile. */
-export async function openSite(outDir = 'dist', options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+export async function openSite(outDir = 'dist', options: { colorScheme?: 'light' | 'dark'; deviceScaleFactor?: number } = {}): Promise<Session> {
   const server = await startPreview(outDir);
   const browser = await launchChromium(options);
   return {
