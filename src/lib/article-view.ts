@@ -1,6 +1,7 @@
 /** What an article's page shows besides the article itself, worked out from the model. */
 import { isoDay } from './dates.ts';
 import type { HeadData } from './head.ts';
+import type { ShareImage } from './lead-image.ts';
 import type { Article, SiteModel } from './model.ts';
 import { newsArticleJsonLd, serializeJsonLd } from './structured-data.ts';
 import { paths } from './urls.ts';
@@ -19,9 +20,15 @@ export interface ArticleView {
   newer?: Article;
 }
 
-export function articleView(model: SiteModel, article: Article): ArticleView {
+/**
+ * `shareImages`: the lead image's crops (shareCrops), the 1200x630 card first; without them the
+ * page announces the generated card.
+ */
+export function articleView(model: SiteModel, article: Article, shareImages: readonly ShareImage[] = []): ArticleView {
   const day = isoDay(article.date);
-  const image = paths.ogImage(article.slug);
+  const card = shareImages[0];
+  const image = card ? card.path : paths.ogImage(article.slug);
+  const imageMeta = card && { type: 'image/jpeg', width: card.width, height: card.height, alt: article.image?.alt || article.title };
   return {
     head: {
       title: article.title,
@@ -29,7 +36,8 @@ export function articleView(model: SiteModel, article: Article): ArticleView {
       path: paths.article(article.slug),
       article: { published: article.date, modified: article.updated, topics: article.topics.map((topic) => topic.name) },
       image,
-      jsonLd: serializeJsonLd(newsArticleJsonLd(article, image)),
+      imageMeta,
+      jsonLd: serializeJsonLd(newsArticleJsonLd(article, card ? shareImages.map((each) => each.path) : [image])),
     },
     day,
     year: day.slice(0, 4),

@@ -10,6 +10,8 @@ export interface HeadTags {
   /** Site-wide feeds first (every article, then the weekly digest), then the page's own; hrefs absolute. */
   feeds: { title: string; href: string; type: string }[];
   image?: string;
+  /** The image's type, size and text alternative for og:image:*. */
+  imageMeta?: { type: string; width: number; height: number; alt: string };
 }
 
 export function headTags(head: HeadData): HeadTags {
@@ -24,5 +26,6 @@ export function headTags(head: HeadData): HeadTags {
     canonical: absoluteUrl(head.path),
     feeds: feeds.map((feed) => ({ title: feed.title, href: absoluteUrl(feed.path), type: feed.type })),
     image: head.image ? absoluteUrl(head.image) : undefined,
+    imageMeta: head.image ? (head.imageMeta ?? { type: 'image/png', width: 1200, height: 630, alt: head.title }) : undefined,
   };
 }

@@ -9,6 +9,8 @@ export interface HeadData {
   feeds?: { title: string; path: string; type: string }[];
   /** Site-relative path of the social preview image. */
   image?: string;
+  /** The preview image's type, size and description when it is not the generated 1200x630 PNG card. */
+  imageMeta?: { type: string; width: number; height: number; alt: string };
   article?: { published: Date; modified?: Date; topics: string[] };
   /** JSON-LD, already serialised with serializeJsonLd. */
   jsonLd?: string;

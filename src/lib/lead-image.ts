@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
+import { site } from './site.ts';
 
 /** Narrower images would be upscaled for a 2x desktop column and for the 1200x630 share card. */
 export const MIN_LEAD_IMAGE_WIDTH = 1200;
@@ -97,4 +98,36 @@ export function thumbnailView<Src extends { width: number; height: number }>(ima
     decoding: 'async' as const,
     class: 'article-thumb',
   };
+}
+
+/** A crop of the lead image for social cards and search results, once the image service made it. */
+export interface ShareImage {
+  /** Site-relative path of the cropped file. */
+  path: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The crops social networks and search engines ask for: the 1200x630 card (og:image,
+ * twitter:image), then 4:3 and 1:1 for JSON-LD. Each is the largest of its shape the file holds,
+ * at most the target size, since the image service never enlarges.
+ */
+export const SHARE_SHAPES = [
+  { width: 1200, height: 630 },
+  { width: 1200, height: 900 },
+  { width: 1200, height: 1200 },
+] as const;
+
+export function shareCrops(src: { width: number; height: number }): { width: number; height: number }[] {
+  return SHARE_SHAPES.map((shape) => {
+    const scale = Math.min(1, src.width / shape.width, src.height / shape.height);
+    return { width: Math.floor(shape.width * scale), height: Math.floor(shape.height * scale) };
+  });
+}
+
+/** The site-relative path of a file the image service emitted, whose address includes the base path. */
+export function emittedPath(address: string, base: string = site.base): string {
+  if (!address.startsWith(base)) throw new Error(`image service: ${address} is not under the base path ${base}`);
+  return `/${address.slice(base.length)}`;
 }

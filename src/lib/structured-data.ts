@@ -8,7 +8,8 @@ import type { Article } from './model.ts';
 import { site } from './site.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
-export function newsArticleJsonLd(article: Article, imagePath?: string): Record<string, unknown> {
+/** `images`: site-relative paths of the article's image, or of its crops in several shapes. */
+export function newsArticleJsonLd(article: Article, images: readonly string[] = []): Record<string, unknown> {
   const pageUrl = absoluteUrl(paths.article(article.slug));
   return {
     '@context': 'https://schema.org',
@@ -23,7 +24,7 @@ export function newsArticleJsonLd(article: Article, imagePath?: string): Record<
     inLanguage: site.lang,
     url: pageUrl,
     mainEntityOfPage: { '@type': 'WebPage', '@id': pageUrl },
-    ...(imagePath ? { image: [absoluteUrl(imagePath)] } : {}),
+    ...(images.length > 0 ? { image: images.map((path) => absoluteUrl(path)) } : {}),
     author: authorJsonLd(article),
     publisher: { '@type': 'Organization', name: site.title, url: absoluteUrl(paths.home()) },
   };

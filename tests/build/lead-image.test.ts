@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readContentArticles } from '../../src/lib/content-files.ts';
-import { paths, url } from '../../src/lib/urls.ts';
+import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
 import { htmlFiles, readPage } from '../helpers/dist.ts';
 import { fixtureContent, fixtureDist, root } from '../helpers/paths.ts';
 import { runBuild } from '../helpers/run-build.ts';
@@ -50,6 +50,36 @@ describe('the lead image of an article', () => {
       expect(img.getAttribute('alt')).toBe(article.image!.decorative ? '' : article.image!.alt);
       const caption = figure.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
       for (const part of [article.image!.caption, article.image!.credit]) if (part) expect(caption).toContain(part);
+    });
+  }
+});
+
+describe('the social card and search images of an article with a lead image', () => {
+  const size = async (address: string) => {
+    const path = new URL(address).pathname;
+    expect(address).toBe(absoluteUrl(path));
+    const { width, height, format } = await sharp(join(fixtureDist, path)).metadata();
+    return { width, height, format };
+  };
+
+  for (const article of withImage) {
+    it(`are crops of the lead image, 1200x630 for og:image and twitter:image: ${article.slug}`, async () => {
+      const page = readPage(fixtureDist, paths.article(article.slug));
+      const meta = (selector: string) => page.querySelector(`head meta[${selector}]`)?.getAttribute('content') ?? '';
+      const card = meta('property="og:image"');
+      expect(card).not.toBe(absoluteUrl(paths.ogImage(article.slug)));
+      expect(meta('name="twitter:image"')).toBe(card);
+      expect(await size(card)).toEqual({ width: 1200, height: 630, format: 'jpeg' });
+      expect([meta('property="og:image:type"'), meta('property="og:image:width"'), meta('property="og:image:height"')]).toEqual(['image/jpeg', '1200', '630']);
+      expect(meta('property="og:image:alt"')).toBe(article.image!.alt || article.title);
+
+      const jsonLd = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.textContent!) as { image: string[] };
+      expect(jsonLd.image[0]).toBe(card);
+      const ratios = await Promise.all(jsonLd.image.map(async (address) => {
+        const { width, height } = await size(address);
+        return Math.round((width! / height!) * 100) / 100;
+      }));
+      expect(ratios).toEqual([Math.round((1200 / 630) * 100) / 100, 1.33, 1]);
     });
   }
 });

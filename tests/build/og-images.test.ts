@@ -67,8 +67,8 @@ describe.each(sites)('$name', ({ contentDir, distDir }) => {
     }
   });
 
-  it('draws, for every article page, the image it announces from what the page shows', () => {
-    for (const article of published) {
+  it('draws, for every article page without a lead image, the image it announces from what the page shows', () => {
+    for (const article of published.filter((each) => !each.image)) {
       const page = readPage(distDir, paths.article(article.slug));
       const announced = page.querySelector('meta[property="og:image"]')?.getAttribute('content');
       expect(announced, `${article.file}: og:image`).toBe(absoluteUrl(paths.ogImage(article.slug)));

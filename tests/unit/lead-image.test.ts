@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/lib/content-schema.ts';
-import { LEAD_IMAGE_SIZES, leadImageFileProblems, leadImageView, MIN_LEAD_IMAGE_WIDTH } from '../../src/lib/lead-image.ts';
+import { LEAD_IMAGE_SIZES, leadImageFileProblems, leadImageView, MIN_LEAD_IMAGE_WIDTH, emittedPath, shareCrops, thumbnailView } from '../../src/lib/lead-image.ts';
 
 const base = { title: 'A title', date: '2024-05-01', topics: ['chips'] };
 const check = (image: unknown) => checkArticle({ ...base, image }, 'a.md').problems;
@@ -87,5 +87,35 @@ describe('the lead image view', () => {
   it('sets width and height in the file’s proportions, at most the 2x column', () => {
     expect(leadImageView({ src, alt: '' }).picture).toMatchObject({ width: 1280, height: 720 });
     expect(leadImageView({ src: { width: 1200, height: 900 }, alt: '' }).picture).toMatchObject({ width: 1200, height: 900 });
+  });
+});
+
+describe('the share crops', () => {
+  it('are 1200x630, 4:3 and 1:1, each as large as the file allows up to 1200 px wide', () => {
+    expect(shareCrops({ width: 1600, height: 900 })).toEqual([
+      { width: 1200, height: 630 },
+      { width: 1200, height: 900 },
+      { width: 900, height: 900 },
+    ]);
+    expect(shareCrops({ width: 2400, height: 2400 })).toEqual([
+      { width: 1200, height: 630 },
+      { width: 1200, height: 900 },
+      { width: 1200, height: 1200 },
+    ]);
+    expect(shareCrops({ width: 1200, height: 315 })[0]).toEqual({ width: 600, height: 315 });
+  });
+});
+
+describe('the listing thumbnail', () => {
+  it('is decorative, lazy and 120 px wide in the file’s proportions', () => {
+    expect(thumbnailView({ src: { width: 1600, height: 900 }, alt: 'A chart' })).toMatchObject({ alt: '', loading: 'lazy', width: 120, height: 68, widths: [120, 240] });
+  });
+});
+
+describe('emittedPath', () => {
+  it('takes the base path off an emitted file’s address', () => {
+    expect(emittedPath('/policy/_astro/a.jpg', '/policy/')).toBe('/_astro/a.jpg');
+    expect(emittedPath('/_astro/a.jpg', '/')).toBe('/_astro/a.jpg');
+    expect(() => emittedPath('/other/_astro/a.jpg', '/policy/')).toThrow(/not under the base path/);
   });
 });
