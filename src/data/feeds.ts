@@ -5,8 +5,9 @@
  */
 import rss from '@astrojs/rss';
 import { getSiteModel } from './site-model.ts';
-import { archivedFeed, ATOM_NS, FEED_HISTORY_NS, feedEntry, jsonFeed, rssChannelExtras, type ArchivedFeed, type FeedArchive, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
+import { archivedFeed, ATOM_NS, FEED_HISTORY_NS, feedEntry, jsonFeed, MEDIA_NS, rssChannelExtras, rssItemExtras, type ArchivedFeed, type FeedArchive, type FeedChannel, type FeedEntry } from '../lib/feeds.ts';
 import { digestFeedEntry } from '../lib/digest-feed.ts';
+import { feedImage } from '../lib/lead-image.ts';
 import { site } from '../lib/site.ts';
 import { absoluteUrl, monthParams, paths, url } from '../lib/urls.ts';
 
@@ -26,7 +27,9 @@ let feeds: Promise<Feeds> | undefined;
 
 async function load(): Promise<Feeds> {
   const model = await getSiteModel();
-  const entries = new Map<string, FeedEntry>(model.articles.map((article) => [article.slug, feedEntry(article)]));
+  const entries = new Map<string, FeedEntry>(
+    model.articles.map((article) => [article.slug, feedEntry(article, article.image && feedImage(article.image.src as Parameters<typeof feedImage>[0]))]),
+  );
   const siteChannel: FeedChannel = {
     title: site.title,
     description: site.description,
@@ -115,7 +118,7 @@ export function rssResponse(channel: FeedChannel): Promise<Response> {
     description: channel.description,
     site: channel.homeUrl,
     stylesheet: url(paths.rssStylesheet()),
-    xmlns: { atom: ATOM_NS, fh: FEED_HISTORY_NS },
+    xmlns: { atom: ATOM_NS, fh: FEED_HISTORY_NS, media: MEDIA_NS },
     customData: rssChannelExtras(channel),
     items: channel.entries.map((entry) => ({
       title: entry.title,
@@ -124,6 +127,7 @@ export function rssResponse(channel: FeedChannel): Promise<Response> {
       description: entry.summary,
       content: entry.contentHtml,
       categories: entry.categories,
+      ...(entry.image ? { enclosure: { url: entry.image.url, length: entry.image.length, type: entry.image.type }, customData: rssItemExtras(entry) } : {}),
     })),
   });
 }

@@ -12,6 +12,7 @@ import { lastChanged, type Article } from './model.ts';
 import { absolutizeUrls } from './sanitize.ts';
 import { site } from './site.ts';
 import { escapeXml } from './xml.ts';
+import type { FeedImage } from './lead-image.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 export interface FeedEntry {
@@ -25,6 +26,8 @@ export interface FeedEntry {
   published: Date;
   modified?: Date;
   categories: string[];
+  /** The lead image, with its address absolute. */
+  image?: Omit<FeedImage, 'path'> & { url: string };
 }
 
 /** A feed document's place among its feed's documents (RFC 5005 archived feeds). */
@@ -118,7 +121,8 @@ export function archivedFeed(feed: FeedChannel, archiveUrl: (year: number, month
   return { subscription, archives };
 }
 
-export function feedEntry(article: Article): FeedEntry {
+/** `image`: the article's lead image as the data layer found it (feedImage). */
+export function feedEntry(article: Article, image?: FeedImage): FeedEntry {
   const url = absoluteUrl(paths.article(article.slug));
   return {
     id: url,
@@ -129,7 +133,18 @@ export function feedEntry(article: Article): FeedEntry {
     published: article.date,
     modified: article.updated,
     categories: article.topics.map((topic) => topic.name),
+    ...(image ? { image: { url: absoluteUrl(image.path), type: image.type, length: image.length, width: image.width, height: image.height } } : {}),
   };
+}
+
+/** The namespace of Media RSS, whose media:content names an item's image. */
+export const MEDIA_NS = 'http://search.yahoo.com/mrss/';
+
+/** An RSS item's media:content for its image. */
+export function rssItemExtras(entry: FeedEntry): string | undefined {
+  const image = entry.image;
+  if (!image) return undefined;
+  return `<media:content url="${escapeXml(image.url)}" medium="image" type="${escapeXml(image.type)}" fileSize="${image.length}" width="${image.width}" height="${image.height}"/>`;
 }
 
 /** The namespace of atom:link (RFC 4287), which RSS feeds borrow for their links. */
@@ -178,6 +193,7 @@ export function jsonFeed(channel: FeedChannel): Record<string, unknown> {
       date_published: entry.published.toISOString(),
       ...(entry.modified ? { date_modified: entry.modified.toISOString() } : {}),
       tags: entry.categories,
+      ...(entry.image ? { image: entry.image.url } : {}),
     })),
   };
 }

@@ -3,7 +3,7 @@
  * page shows it (the props for Astro's <Picture> and the caption line). No Astro imports, so the
  * rules are tested directly; the page only renders what leadImageView returns.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { site } from './site.ts';
@@ -130,4 +130,29 @@ export function shareCrops(src: { width: number; height: number }): { width: num
 export function emittedPath(address: string, base: string = site.base): string {
   if (!address.startsWith(base)) throw new Error(`image service: ${address} is not under the base path ${base}`);
   return `/${address.slice(base.length)}`;
+}
+
+/** A lead image as feeds carry it: the file itself, with the byte length an RSS enclosure states. */
+export interface FeedImage {
+  /** Site-relative path of the emitted file. */
+  path: string;
+  type: string;
+  length: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The feed image of a lead image from the image service's metadata: the original file, which the
+ * build copies unchanged (so its length is the source file's), not a resized copy made later.
+ */
+export function feedImage(src: { src: string; width: number; height: number; format: string; fsPath?: string }): FeedImage {
+  if (!src.fsPath) throw new Error(`image service: no source file for ${src.src}`);
+  return {
+    path: emittedPath(src.src),
+    type: `image/${src.format === 'jpg' ? 'jpeg' : src.format}`,
+    length: statSync(src.fsPath).size,
+    width: src.width,
+    height: src.height,
+  };
 }

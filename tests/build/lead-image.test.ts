@@ -4,7 +4,7 @@
  * size set, the image eager and first in line, caption and credit in the figure; and a build of
  * articles with a missing file, a narrow image and no alt, refused naming each article and field.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -82,6 +82,46 @@ describe('the social card and search images of an article with a lead image', ()
       expect(ratios).toEqual([Math.round((1200 / 630) * 100) / 100, 1.33, 1]);
     });
   }
+});
+
+describe('feeds', () => {
+  const files = readdirSync(fixtureDist, { recursive: true, encoding: 'utf8' });
+  const rssItems = files.filter((name) => name.endsWith('.xml') && !name.includes('sitemap')).flatMap((name) => readFileSync(join(fixtureDist, name), 'utf8').match(/<item>[\s\S]*?<\/item>/g) ?? []);
+  const jsonItems = files
+    .filter((name) => name.endsWith('.json') && name.includes('feed'))
+    .flatMap((name) => (JSON.parse(readFileSync(join(fixtureDist, name), 'utf8')) as { items?: { url: string; image?: string }[] }).items ?? []);
+  const attribute = (element: string | undefined, name: string) => element?.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+
+  for (const article of withImage) {
+    it(`carry the lead image with its byte length in RSS and as the JSON Feed image: ${article.slug}`, () => {
+      const link = absoluteUrl(paths.article(article.slug));
+      const items = rssItems.filter((item) => item.includes(`<link>${link}</link>`));
+      expect(items.length, link).toBeGreaterThan(0);
+      for (const item of items) {
+        const enclosure = item.match(/<enclosure [^>]*>/)?.[0];
+        const media = item.match(/<media:content [^>]*>/)?.[0];
+        const address = attribute(enclosure, 'url')!;
+        const file = join(fixtureDist, new URL(address).pathname);
+        expect(existsSync(file), address).toBe(true);
+        expect(Number(attribute(enclosure, 'length'))).toBe(statSync(file).size);
+        expect(attribute(enclosure, 'type')).toBe('image/png');
+        expect(attribute(media, 'url')).toBe(address);
+        expect(attribute(media, 'medium')).toBe('image');
+      }
+      const json = jsonItems.filter((item) => item.url === link);
+      expect(json.length).toBeGreaterThan(0);
+      for (const item of json) expect(item.image).toBe(attribute(items[0].match(/<enclosure [^>]*>/)?.[0], 'url'));
+    });
+  }
+
+  it('carry no image for an article without one', () => {
+    const plain = readContentArticles(fixtureContent).find((article) => !article.image && !article.draft)!;
+    const link = absoluteUrl(paths.article(plain.slug));
+    const items = rssItems.filter((item) => item.includes(`<link>${link}</link>`));
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item).not.toMatch(/<enclosure|<media:content/);
+    for (const item of jsonItems.filter((each) => each.url === link)) expect(item.image).toBeUndefined();
+  });
 });
 
 describe('listings', () => {
