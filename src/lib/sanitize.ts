@@ -47,7 +47,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
       const rebased = href === undefined ? attribs : { ...attribs, href };
       return { tagName, attribs: /^https?:/i.test(href ?? '') ? { ...rebased, rel: 'noopener noreferrer' } : rebased };
     },
-    img: (tagName, attribs) => ({ tagName, attribs: attribs.src === undefined ? attribs : { ...attribs, src: rebase(attribs.src)! } }),
+    // Images in the body wait until the reader scrolls near them; the lead image above is eager.
+    img: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, loading: attribs.loading === 'eager' ? 'eager' : 'lazy', ...(attribs.src === undefined ? {} : { src: rebase(attribs.src)! }) },
+    }),
   },
 };
 

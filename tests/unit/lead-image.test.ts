@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/lib/content-schema.ts';
+import { sanitizeArticleHtml } from '../../src/lib/sanitize.ts';
 import { LEAD_IMAGE_SIZES, leadImageFileProblems, leadImageView, MIN_LEAD_IMAGE_WIDTH, emittedPath, shareCrops, thumbnailView } from '../../src/lib/lead-image.ts';
 
 const base = { title: 'A title', date: '2024-05-01', topics: ['chips'] };
@@ -117,5 +118,12 @@ describe('emittedPath', () => {
     expect(emittedPath('/policy/_astro/a.jpg', '/policy/')).toBe('/_astro/a.jpg');
     expect(emittedPath('/_astro/a.jpg', '/')).toBe('/_astro/a.jpg');
     expect(() => emittedPath('/other/_astro/a.jpg', '/policy/')).toThrow(/not under the base path/);
+  });
+});
+
+describe('images in the body', () => {
+  it('load lazily, unlike the lead image', () => {
+    expect(sanitizeArticleHtml('<p><img src="/a.png" alt="A map"></p>')).toMatch(/<img src="[^"]*a\.png" alt="A map" loading="lazy" \/>|<img src="[^"]*a\.png" alt="A map" loading="lazy">/);
+    expect(sanitizeArticleHtml('<p><img src="/a.png" alt="A map" loading="auto"></p>')).toContain('loading="lazy"');
   });
 });
