@@ -19,11 +19,12 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ContentArticle } from '../src/lib/content-files.ts';
+import { isoDay } from '../src/lib/dates.ts';
 import { slugify } from '../src/lib/slug.ts';
+import { ROOT } from './context.ts';
 import { Random, Zipf } from './corpus-random.ts';
 import { pseudoWords, readEntities, readSeedVocabulary, readTopics, type EntityDef, type TopicDef } from './corpus-vocabulary.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface GenerateOptions {
   /** How many articles. */
@@ -215,10 +216,6 @@ function makeBody(g: Generator, target: number, topics: TopicDef[], entities: En
     }
   }
   return paragraphs;
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 // ---------------------------------------------------------------- the corpus

@@ -17,7 +17,7 @@ import { countOf } from '../src/lib/counts.ts';
 import { SITEMAP_BYTE_LIMIT, SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from '../src/lib/sitemap-protocol.ts';
 import { absoluteUrl, isSitemapPartPath, paths, url } from '../src/lib/urls.ts';
 import { parseIsoDate } from '../src/lib/dates.ts';
-import { isoWeekOf, weekKey } from '../src/lib/weeks.ts';
+import { isoWeekOf, WEEK_KEY, weekKey } from '../src/lib/weeks.ts';
 import { NEWS_DAYS, NEWS_URL_LIMIT, newsArticles } from '../src/lib/news-sitemap.ts';
 
 export interface AuditOptions {
@@ -235,32 +235,43 @@ function auditDigest(published: readonly ContentArticle[], bySlug: ReadonlyMap<s
   const weeks = new Map<string, ContentArticle[]>();
   for (const article of published) {
     const week = weekOf(article);
-    if (week) weeks.set(week, [...(weeks.get(week) ?? []), article]);
+    if (!week) continue;
+    const list = weeks.get(week);
+    if (list) list.push(article);
+    else weeks.set(week, [article]);
   }
+  /** Each built week page's links, read once for both checks below. */
+  const weekPageLinks = new Map<string, string[] | null>();
+  const pageLinksOf = (week: string) => {
+    if (!weekPageLinks.has(week)) {
+      const page = read(`${paths.digestWeek(week)}index.html`);
+      weekPageLinks.set(week, page === null ? null : (linksWithin(page, (name) => name === 'main') ?? []));
+    }
+    return weekPageLinks.get(week)!;
+  };
   for (const [week, articles] of weeks) {
-    const page = read(`${paths.digestWeek(week)}index.html`);
+    const listed = pageLinksOf(week);
     const html = read(paths.digestEmailHtml(week));
     const text = read(paths.digestEmailText(week));
-    const pageLinks = new Set(page === null ? [] : (linksWithin(page, (name) => name === 'main') ?? []));
+    const pageLinks = new Set(listed ?? []);
     const emailLinks = new Set(html === null ? [] : (linksWithin(html, (name) => name === 'body') ?? []));
     const textLines = new Set(text === null ? [] : text.split('\n'));
-    for (const [file, missing] of [[paths.digestWeek(week), page], [paths.digestEmailHtml(week), html], [paths.digestEmailText(week), text]] as const) {
+    for (const [file, missing] of [[paths.digestWeek(week), listed], [paths.digestEmailHtml(week), html], [paths.digestEmailText(week), text]] as const) {
       if (missing === null) problems.push(`dist: ${file} is missing, the digest of ${countOf(articles.length, 'article', 'articles')} such as ${articles[0].file}`);
     }
     for (const article of articles) {
       const absolute = absoluteUrl(paths.article(article.slug));
-      if (page !== null && !pageLinks.has(url(paths.article(article.slug)))) problems.push(`${article.file}: missing from ${paths.digestWeek(week)}, the digest of its week`);
+      if (listed !== null && !pageLinks.has(url(paths.article(article.slug)))) problems.push(`${article.file}: missing from ${paths.digestWeek(week)}, the digest of its week`);
       if (html !== null && !emailLinks.has(absolute)) problems.push(`${article.file}: missing from ${paths.digestEmailHtml(week)}, the email edition of its week`);
       if (text !== null && !textLines.has(absolute)) problems.push(`${article.file}: missing from ${paths.digestEmailText(week)}, the email edition of its week`);
     }
   }
   const digestDir = join(distDir, 'digest');
-  const builtWeeks = existsSync(digestDir) ? readdirSync(digestDir).filter((name) => /^\d{4}-W\d{2}$/.test(name)) : [];
+  const builtWeeks = existsSync(digestDir) ? readdirSync(digestDir).filter((name) => WEEK_KEY.test(name)) : [];
   const articlePrefix = url('/articles/');
   for (const week of builtWeeks) {
     if (!weeks.has(week)) problems.push(`dist: ${paths.digestWeek(week)} is the digest of a week with no published article`);
-    const page = read(`${paths.digestWeek(week)}index.html`);
-    for (const listed of page === null ? [] : (linksWithin(page, (name) => name === 'main') ?? [])) {
+    for (const listed of pageLinksOf(week) ?? []) {
       if (!listed.startsWith(articlePrefix)) continue;
       const source = bySlug.get(listed.slice(articlePrefix.length).replace(/\/$/, ''));
       if (!source || source.draft) problems.push(`${paths.digestWeek(week)}: lists ${listed}, which is not a published article`);

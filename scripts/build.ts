@@ -8,7 +8,7 @@
  *
  * What it prints is for the editor: Astro's warnings (BUILD_LOG_LEVEL=info shows all of Astro's
  * log), any problem found, and at the end one line saying what was built, e.g.
- * `built 10 articles, 74 pages, 10 feeds in 17.8 s → dist/`.
+ * `built 10 articles, 79 pages, 14 feeds in 6.4 s → dist/`.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { AUDIT_GO, auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
 import { scanContentArticles, type ContentScan } from '../src/lib/content-files.ts';
 import { startNode } from './lib/run-node.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
+import { countOf } from '../src/lib/counts.ts';
 import { site } from '../src/lib/site.ts';
 import { isDigestEmailPath } from '../src/lib/urls.ts';
 
@@ -65,10 +66,6 @@ function countOutput(dir: string): { pages: number; feeds: number } {
 }
 
 /** outDir as the editor typed it: relative to the working folder when inside it. */
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function shownPath(dir: string): string {
   const rel = relative(process.cwd(), dir);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? `${rel}/` : `${dir}/`;
@@ -163,7 +160,7 @@ async function main(): Promise<number> {
   // Drafts are left out of the site, so out of the count.
   const articles = content?.articles.filter((article) => !article.draft).length ?? 0;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`built ${plural(articles, 'article')}, ${plural(pages, 'page')}, ${plural(feeds, 'feed')} in ${seconds} s → ${shownPath(outDir)}`);
+  console.log(`built ${countOf(articles, 'article', 'articles')}, ${countOf(pages, 'page', 'pages')}, ${countOf(feeds, 'feed', 'feeds')} in ${seconds} s → ${shownPath(outDir)}`);
   return 0;
 }
 

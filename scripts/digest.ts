@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { paths } from '../src/lib/urls.ts';
-import { isWeek, parseWeekKey, WEEK_KEY_FORM } from '../src/lib/weeks.ts';
+import { isWeek, parseWeekKey, WEEK_KEY, WEEK_KEY_FORM } from '../src/lib/weeks.ts';
 
 /** The edition's files for a week, or the problem that stops it. */
 export function editionFiles(distDir: string, key: string): { files: string[] } | { problem: string } {
@@ -17,7 +17,7 @@ export function editionFiles(distDir: string, key: string): { files: string[] } 
   if (!existsSync(join(distDir, 'index.html'))) return { problem: `${distDir} holds no built site; run npm run build first` };
   const missing = files.filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    const weeks = existsSync(join(distDir, 'digest')) ? readdirSync(join(distDir, 'digest')).filter((name) => /^\d{4}-W\d{2}$/.test(name)).sort() : [];
+    const weeks = existsSync(join(distDir, 'digest')) ? readdirSync(join(distDir, 'digest')).filter((name) => WEEK_KEY.test(name)).sort() : [];
     const known = weeks.length > 0 ? `; the weeks with articles run from ${weeks[0]} to ${weeks.at(-1)}` : '';
     return { problem: `${key} has no edition in ${distDir}: no article is dated in that week${known}` };
   }

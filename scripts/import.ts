@@ -23,6 +23,7 @@ import { renderArticleFile } from '../src/lib/article-file.ts';
 import { parseIsoDate } from '../src/lib/dates.ts';
 import { entityMatcher, unknownNames, type EntityDef } from '../src/lib/entities.ts';
 import { checkArticle, ContentProblems, readAuthorsFile, readEntitiesFile, readTopicsFile, splitArticle } from '../src/lib/content-schema.ts';
+import { countOf } from '../src/lib/counts.ts';
 import { site } from '../src/lib/site.ts';
 
 const USAGE =
@@ -181,9 +182,9 @@ export function importDigest(options: ImportOptions): ImportResult {
     const references = decodeCharacterReferences(text);
     if (references.decoded > 0 || references.removed.length > 0) {
       const said: string[] = [];
-      if (references.decoded > 0) said.push(`decoded ${references.decoded} HTML character ${references.decoded === 1 ? 'reference' : 'references'}`);
+      if (references.decoded > 0) said.push(`decoded ${countOf(references.decoded, 'HTML character reference', 'HTML character references')}`);
       if (references.removed.length > 0) {
-        said.push(`removed ${references.removed.length} ${references.removed.length === 1 ? 'reference' : 'references'} to control characters (${[...new Set(references.removed)].join(' ')})`);
+        said.push(`removed ${countOf(references.removed.length, 'reference', 'references')} to control characters (${[...new Set(references.removed)].join(' ')})`);
       }
       notes.push(`${source.file}: ${said.join('; ')}`);
     }
@@ -234,7 +235,7 @@ export function importDigest(options: ImportOptions): ImportResult {
     });
   if (untopical.length > 0) {
     problems.push(...untopical);
-    notes.push(`${untopical.length} ${untopical.length === 1 ? 'article has' : 'articles have'} no topic: give --topic a,b for this run, or add keywords to ${options.topicsFile}`);
+    notes.push(`${countOf(untopical.length, 'article has', 'articles have')} no topic: give --topic a,b for this run, or add keywords to ${options.topicsFile}`);
   }
 
   for (const line of notes) options.log(line);
@@ -268,7 +269,7 @@ export function importDigest(options: ImportOptions): ImportResult {
   if (problems.length > 0) {
     const order = new Map(sources.map((source, index) => [source.file, index]));
     problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.line - b.line);
-    const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${sources.length} ${sources.length === 1 ? 'file' : 'files'}`;
+    const count = `${countOf(problems.length, 'problem', 'problems')} in ${countOf(sources.length, 'file', 'files')}`;
     throw new DigestError(problems, `${count}; nothing was written`);
   }
 
@@ -290,7 +291,7 @@ export function importDigest(options: ImportOptions): ImportResult {
     }
   }
   options.log(
-    `${result.written.length} ${options.dryRun ? 'to write' : 'written'}, ${result.skipped.length} skipped, from ${prepared.length} articles in ${sources.length} ${sources.length === 1 ? 'file' : 'files'}${duplicates.repeats.size > 0 ? ` (${duplicates.repeats.size} repeated ${duplicates.repeats.size === 1 ? 'text' : 'texts'} imported once)` : ''}`,
+    `${result.written.length} ${options.dryRun ? 'to write' : 'written'}, ${result.skipped.length} skipped, from ${countOf(prepared.length, 'article', 'articles')} in ${countOf(sources.length, 'file', 'files')}${duplicates.repeats.size > 0 ? ` (${countOf(duplicates.repeats.size, 'repeated text', 'repeated texts')} imported once)` : ''}`,
   );
   return result;
 }

@@ -45,7 +45,3 @@ export function decodeCharacterReferences(input: string): DecodedReferences {
   return result;
 }
 
-/** True when text still holds something a reader would see as a raw reference. */
-export function hasCharacterReference(text: string): boolean {
-  return /&(?:#[0-9]+|#[xX][0-9a-fA-F]+|lt|gt|amp|quot|apos|nbsp);/.test(text);
-}

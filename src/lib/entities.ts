@@ -36,6 +36,7 @@
  *   article's entities are a set, so a person is linked exactly when the full name counts
  *   somewhere (or an administration is named); a surname alone never links anyone.
  */
+import { apostrophes, escapeRegExp, WORD } from './match.ts';
 
 export const ENTITY_KINDS = ['organisation', 'person', 'country'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -52,17 +53,6 @@ export interface EntityDef {
   name: string;
   aliases: readonly string[];
   description?: string;
-}
-
-const WORD = '[\\p{L}\\p{N}]';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Curly and straight apostrophes are the same character to a reader. */
-function apostrophes(text: string): string {
-  return text.replace(/[\u2019']/g, "['\u2019]");
 }
 
 export interface EntityMatcher {

@@ -6,10 +6,19 @@
  * "zero day"); a straight apostrophe also matches a curly one.
  */
 
-const WORD = '[\\p{L}\\p{N}]';
+/** A letter or digit: what a whole-word match must not touch. */
+export const WORD = '[\\p{L}\\p{N}]';
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Curly and straight apostrophes are the same character to a reader. */
+const APOSTROPHE = "['\u2019]";
+
+/** A pattern source with every apostrophe matching either kind. */
+export function apostrophes(pattern: string): string {
+  return pattern.replace(/['\u2019]/g, APOSTROPHE);
 }
 
 function isAcronym(term: string): boolean {
@@ -25,14 +34,20 @@ function pluralSuffix(term: string): string {
   return /(?:s|x|z|ch|sh)$/i.test(term) ? '(?:es)?' : 's?';
 }
 
+/** A term and its plural as a pattern: "policy" also finds "policies", as "tariff" finds "tariffs". */
+function withPlural(escaped: string, term: string): string {
+  if (!isAcronym(term) && /[^aeiou]y$/i.test(term)) return `${escaped.slice(0, -1)}(?:y|ies)`;
+  return `${escaped}${pluralSuffix(term)}`;
+}
+
 /** A global RegExp matching the term as a whole word, with an optional plural. */
 export function termPattern(term: string): RegExp {
   const trimmed = term.trim();
   const body = escapeRegExp(trimmed)
     .replace(/[\s-]+/g, '[\\s\\u00a0-]+')
-    .replace(/['\u2019]/g, "['\\u2019]");
+    .replace(/['\u2019]/g, APOSTROPHE);
   const flags = isAcronym(trimmed) ? 'gu' : 'giu';
-  return new RegExp(`(?<!${WORD})${body}${pluralSuffix(trimmed)}(?!${WORD})`, flags);
+  return new RegExp(`(?<!${WORD})${withPlural(body, trimmed)}(?!${WORD})`, flags);
 }
 
 export interface TermHit {

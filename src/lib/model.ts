@@ -92,7 +92,7 @@ export interface SiteModel {
   /** The articles just older and just newer than this one, in date order. */
   neighbours(article: Article): { older?: Article; newer?: Article };
   /** The articles sharing most content with this one, best first (src/lib/related.ts). */
-  related(article: Article, wanted?: number): Related[];
+  related(article: Article, wanted: number): Related[];
   /** Published articles by year and month, newest first. */
   archive: readonly ArchiveYear[];
   /** Every month of the archive, newest first. */

@@ -36,7 +36,7 @@ export interface Related {
 
 export interface RelatedIndex {
   /** The `wanted` articles most related to this one, best first; fewer if fewer share anything. */
-  related(article: Article, wanted?: number): Related[];
+  related(article: Article, wanted: number): Related[];
 }
 
 /**
@@ -156,7 +156,7 @@ export function relatedIndex(articles: readonly Article[]): RelatedIndex {
   const byFull = byScore(full);
 
   return {
-    related(article, wanted = 4) {
+    related(article, wanted) {
       const limit = Math.max(0, Math.floor(wanted));
       const self = place.get(article);
       if (self === undefined || limit === 0) return [];

@@ -2,6 +2,7 @@
  * Plain-text views of an article: its visible text, its first paragraph (for derived summaries)
  * and its word count (for reading time), so Markdown and HTML syntax never leak into either.
  */
+import { decodeHTMLStrict } from 'entities';
 
 /**
  * The text of the first <p> of rendered HTML. The model uses this rather than parsing the
@@ -27,21 +28,13 @@ export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
 /** The visible text of an HTML fragment: tags removed, character references decoded, one space between blocks. */
 export function htmlToText(html: string): string {
   return html
     .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<\/(p|h[1-6]|li|blockquote|pre|td|th|figcaption|div)>/gi, '\n')
     .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-      if (ref[0] === '#') {
-        const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-        return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-      }
-      return ENTITIES[ref.toLowerCase()] ?? whole;
-    })
+    .replace(/&(?:#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (reference) => decodeHTMLStrict(reference))
     .replace(/[ \t]+/g, ' ')
     .trim();
 }

@@ -52,13 +52,15 @@ export function weekKey({ year, week }: IsoWeek): string {
 }
 
 export const WEEK_KEY_FORM = 'YYYY-Www, e.g. 2024-W47';
+/** A week key as written in URLs and file names. */
+export const WEEK_KEY = /^(\d{4})-W(\d{2})$/;
 
 /**
  * The week a key names, or the reason it names none: a key must be written YYYY-Www and the
  * week must exist (2020-W53 does, 2021-W53 does not).
  */
 export function parseWeekKey(text: string): IsoWeek | { problem: string } {
-  const match = /^(\d{4})-W(\d{2})$/.exec(text);
+  const match = WEEK_KEY.exec(text);
   if (!match) return { problem: `"${text}" is not a week; write it as ${WEEK_KEY_FORM}` };
   const year = Number(match[1]);
   const week = Number(match[2]);

@@ -1,8 +1,8 @@
 /**
  * Search quality, measured with the real Pagefind runtime in Chromium: for every article,
  * its exact title must bring it up first, and five consecutive words from the middle of its
- * body must bring it into the top three. Run over the seed site and over a generated corpus of
- * 1,000 articles (built into .cache/, never committed) joined by the articles of
+ * body must bring it into the top three. Run over the seed site and over a generated corpus
+ * (200 articles, SEARCH_QUALITY_ARTICLES for another size; built into .cache/) joined by the articles of
  * tests/fixtures/search-titles/: titles with amounts, decimals, percentages, model numbers and
  * titles that begin other titles. The success rates are printed.
  */

@@ -17,7 +17,7 @@ import { site } from '../../src/lib/site.ts';
 import { absoluteUrl, paths, url } from '../../src/lib/urls.ts';
 import { feedChain, htmlFiles, nextUrlPath, readPage, sitemapPartFiles } from '../helpers/dist.ts';
 import { fixtureContent, fixtureDist, root, siteDist } from '../helpers/paths.ts';
-import { hasFeedparser, hasPython, PYTHON } from '../helpers/python.ts';
+import { feedparser, hasFeedparser, hasPython, PYTHON } from '../helpers/python.ts';
 
 
 /** Each day's ISO week as "2024-W47", by Python's calendar. */
@@ -35,9 +35,8 @@ function sundays(weeks: string[]): Map<string, string> {
   return new Map(weeks.map((week, index) => [week, days[index]]));
 }
 
-function feedparser(files: string[]): Record<string, { bozo: boolean; bozo_exception: string; version: string; entries: { link: string; title: string; content: string }[] }> {
-  return JSON.parse(execFileSync(PYTHON, [join(root, 'tests/helpers/read_feeds.py'), ...files], { encoding: 'utf8', maxBuffer: 1 << 28 }));
-}
+type ParsedFeed = { bozo: boolean; bozo_exception: string; version: string; entries: { link: string; title: string; content: string }[] };
+const readFeeds = (files: string[]) => feedparser<ParsedFeed>(files);
 
 const sites = [
   { name: 'site (content/)', contentDir: `${root}content`, distDir: siteDist },
@@ -214,7 +213,7 @@ describe.runIf(hasPython).each(sites)('$name', ({ contentDir, distDir }) => {
     });
 
     it.runIf(hasFeedparser)('parse with feedparser, each item the week’s digest with every article linked', () => {
-      const parsed = feedparser(rssDocuments.map((path) => join(distDir, path)));
+      const parsed = readFeeds(rssDocuments.map((path) => join(distDir, path)));
       const documents = rssDocuments.map((path) => {
         const result = parsed[join(distDir, path)];
         expect(result.bozo, `${path}: ${result.bozo_exception}`).toBe(false);

@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { root } from './paths.ts';
 
 export const PYTHON = '/usr/bin/python3';
 
@@ -20,3 +21,8 @@ export const hasFeedparser = (() => {
     return false;
   }
 })();
+
+/** Each feed file as feedparser reads it (tests/helpers/read_feeds.py), by path. */
+export function feedparser<Feed>(files: string[]): Record<string, Feed> {
+  return JSON.parse(execFileSync(PYTHON, [`${root}tests/helpers/read_feeds.py`, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+}

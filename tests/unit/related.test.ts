@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, type Article, type ArticleInput, type SiteModel } from '../../src/lib/model.ts';
 import { contentWords } from '../../src/lib/content-words.ts';
 import type { EntityDef } from '../../src/lib/entities.ts';
+import { RELATED_COUNT } from '../../src/lib/article-view.ts';
 
 const topics = [
   { slug: 'chips', name: 'Chips', description: 'Chips.', keywords: [] },
@@ -19,7 +20,7 @@ function article(id: string, date: string, title: string, body: string, topicSlu
   return { id, file: `content/articles/${id}.md`, title, date: new Date(`${date}T00:00:00Z`), topics: topicSlugs, html: body };
 }
 
-const slugsOf = (model: SiteModel, slug: string, wanted?: number) => model.related(model.article(slug)!, wanted).map((r) => r.article.slug);
+const slugsOf = (model: SiteModel, slug: string, wanted = RELATED_COUNT) => model.related(model.article(slug)!, wanted).map((r) => r.article.slug);
 
 describe('contentWords', () => {
   it('keeps distinctive stems and drops stop words, numbers and possessives', () => {
@@ -118,14 +119,14 @@ describe('ties in related articles', () => {
       topics,
       entities,
     );
-  const titles = (model: SiteModel) => model.related(model.article('question')!).map((r) => r.article.title);
+  const titles = (model: SiteModel) => model.related(model.article('question')!, RELATED_COUNT).map((r) => r.article.title);
 
   it('breaks them by title, not by file name', () => {
     const one = build('a-trial', 'b-trial');
     const other = build('b-trial', 'a-trial');
     expect(titles(one)).toEqual(['Argentina licenses satellite direct-to-phone trial', 'Zambia licenses satellite direct-to-phone trial']);
     expect(titles(other)).toEqual(titles(one));
-    const scores = one.related(one.article('question')!).map((r) => r.score);
+    const scores = one.related(one.article('question')!, RELATED_COUNT).map((r) => r.score);
     expect(scores[0]).toBe(scores[1]);
   });
   it('prefers the newer of two equally related articles', () => {
@@ -188,7 +189,7 @@ describe('related articles on a large archive', () => {
     const model = buildModel(inputs, topics, many);
     let listed = 0;
     for (const each of model.articles.slice(0, 300)) {
-      const related = model.related(each);
+      const related = model.related(each, RELATED_COUNT);
       listed += related.length;
       for (const r of related) {
         expect(r.article).not.toBe(each);

@@ -28,6 +28,12 @@ describe('countTerms', () => {
     expect(countTerms('hackes', ['hack'])).toBe(0);
     expect(termPattern('launch').test('rocket launches')).toBe(true);
   });
+  it('finds the plural of a word ending in a consonant and y', () => {
+    expect(countTerms('New policies on batteries and technologies', ['policy', 'battery', 'technology'])).toBe(3);
+    expect(countTerms('a policy, a battery', ['policy', 'battery'])).toBe(2);
+    expect(countTerms('the days and keys', ['day', 'key'])).toBe(2);
+    expect(countTerms('policys', ['policy'])).toBe(0);
+  });
   it('counts overlapping matches once, as the longest', () => {
     expect(findTerms('into low Earth orbit', ['Earth orbit', 'low Earth orbit'])).toEqual([
       { term: 'low Earth orbit', index: 5, length: 15 },
