@@ -10,10 +10,9 @@
  * (build.concurrency) those pieces interleave, so that list is for debugging only.
  */
 import { build } from 'astro';
-import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { site } from '../src/lib/site.ts';
+import { buildCacheDir } from './lib/build-cache.ts';
 import { explainBuildError } from './lib/build-errors.ts';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -37,17 +36,13 @@ if (!logLevel) {
   process.exit(2);
 }
 const staging = resolve(positionals[0]);
-const cacheDir = `${staging}-cache`;
-// Astro may write its content store shortly after build() returns, so the cache goes at exit.
-process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 
 try {
   await build({
     root: process.cwd(),
     outDir: staging,
     logLevel,
-    // A content folder other than content/ gets its own content cache, so builds never mix.
-    ...(site.contentDir !== 'content' ? { cacheDir } : {}),
+    cacheDir: buildCacheDir(),
   });
 } catch (error) {
   if (process.env.DEBUG_BUILD_ERROR) console.error(error);

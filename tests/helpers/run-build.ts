@@ -16,13 +16,16 @@ export interface BuildOutcome {
   staging: string;
 }
 
-/** Builds contentDir into outDir; resolves with the outcome, failed or not. */
+/**
+ * Builds contentDir into outDir; resolves with the outcome, failed or not. The build's caches go
+ * beside outDir (outDir + '.build-cache'), so a test's temporary folder holds all it wrote.
+ */
 export function runBuild(contentDir: string, outDir: string): Promise<BuildOutcome> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       ['scripts/build.ts'],
-      { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, BUILD_LOG_LEVEL: 'silent' }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, BUILD_CACHE: `${outDir}.build-cache`, BUILD_LOG_LEVEL: 'silent' }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, output: `${stdout}${stderr}`, staging: join(root, '.cache', `staging-${child.pid}`) });
