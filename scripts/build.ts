@@ -18,6 +18,7 @@ import { AUDIT_GO, auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
 import { scanContentArticles, type ContentScan } from '../src/lib/content-files.ts';
 import { startNode } from './lib/run-node.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
+import { claimStaging, stagingDir } from './lib/build-cache.ts';
 import { countOf } from '../src/lib/counts.ts';
 import { site } from '../src/lib/site.ts';
 import { isDigestEmailPath } from '../src/lib/urls.ts';
@@ -34,7 +35,7 @@ try {
 const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 // Staging stays inside the project: for an output folder elsewhere Astro would put its server
 // build in the shared ./.astro/, and two builds at once would overwrite each other's files.
-const staging = resolve(`.cache/staging-${process.pid}`);
+const staging = stagingDir(outDir);
 const previous = `${outDir}.previous-${process.pid}`;
 
 /**
@@ -164,4 +165,15 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+let claim: { release(): void };
+try {
+  claim = claimStaging(staging);
+} catch (error) {
+  console.error(`build: ${(error as Error).message}`);
+  process.exit(1);
+}
+try {
+  process.exitCode = await main();
+} finally {
+  claim.release();
+}
