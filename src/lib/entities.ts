@@ -118,8 +118,14 @@ const GEOGRAPHIC_NOUNS = words('river rivers basin rainforest rainforests forest
 
 /** A wire headline: no lower-case letter outside character references such as &lt;. */
 function isCapsLine(line: string): boolean {
-  const letters = line.replace(/&lt;[^>]*>|&[a-z]+;/g, '').replace(/\p{L}+/gu, (w) => (DATE_WORDS.has(w) ? '' : w));
-  return !/\p{Ll}/u.test(letters) && (letters.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
+  let capitals = 0;
+  // Word by word, so that an ordinary line stops at its first lower-case word.
+  for (const [word] of line.replace(/&lt;[^>]*>|&[a-z]+;/g, '').matchAll(/\p{L}+/gu)) {
+    if (DATE_WORDS.has(word)) continue;
+    if (/\p{Ll}/u.test(word)) return false;
+    capitals += word.match(/\p{Lu}/gu)?.length ?? 0;
+  }
+  return capitals >= 4;
 }
 
 interface Token {
