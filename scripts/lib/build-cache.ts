@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { site } from '../../src/lib/site.ts';
 
 export function buildCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -55,4 +55,35 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** What Astro's incremental build records of each page: its route's code hash and its cache key. */
+export interface PageRecord {
+  configHash: string;
+  lockfileHash: string;
+  routes: Record<string, { dependencyHash: string; paths: Record<string, { cacheKey: string }> }>;
+}
+
+/** Astro's record of the pages of the last build in cacheDir, or null when there is none. */
+export function readPageRecord(cacheDir: string): PageRecord | null {
+  try {
+    return JSON.parse(readFileSync(join(cacheDir, 'incremental-build.json'), 'utf8')) as PageRecord;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How many pages of the build recorded in `after` were copied from the one recorded in `before`:
+ * those whose route code and cache key are the same in both (Astro's own test for reusing a page).
+ */
+export function reusedPages(before: PageRecord | null, after: PageRecord | null): number {
+  if (!before || !after || before.configHash !== after.configHash || before.lockfileHash !== after.lockfileHash) return 0;
+  let reused = 0;
+  for (const [route, entry] of Object.entries(after.routes)) {
+    const previous = before.routes[route];
+    if (!previous || previous.dependencyHash !== entry.dependencyHash) continue;
+    for (const [path, { cacheKey }] of Object.entries(entry.paths)) if (previous.paths[path]?.cacheKey === cacheKey) reused += 1;
+  }
+  return reused;
 }

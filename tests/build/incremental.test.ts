@@ -26,9 +26,10 @@ function filler(n: number, day: string): string {
 
 /** Builds content into dist, reusing the cache from the build before; resolves with how many pages it reused. */
 async function publish(): Promise<number> {
-  const { code, output } = await runBuild(content, dist, { BUILD_CACHE: cache, BUILD_LOG_LEVEL: 'info' });
+  const { code, output } = await runBuild(content, dist, { BUILD_CACHE: cache });
   if (code !== 0) throw new Error(`the build failed:\n${output}`);
-  return output.split('\n').filter((line) => /\((restored|cached)\)/.test(line)).length;
+  const reused = /, reusing ([\d,]+) unchanged documents? of the last build → /.exec(output);
+  return reused ? Number(reused[1].replaceAll(',', '')) : 0;
 }
 
 /** A clean build of the same content (an empty build cache) into a folder of its own. */
