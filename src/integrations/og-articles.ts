@@ -1,5 +1,6 @@
 /**
  * The build's preview images, read from the Markdown files themselves: every published article's
+ * without a lead image of its own (its page announces a crop of that instead), with its
  * slug and the image's input (title, first topic's name, date, site name). The integration reads
  * this list at the start of the build, on a worker thread, so the images render while Astro
  * bundles and renders the pages; when the build is done it checks the list against the article
@@ -16,6 +17,8 @@ export interface OgImageJob {
 
 export interface OgImageList {
   jobs: OgImageJob[];
+  /** Published articles with a lead image of their own, which their pages announce instead of a card. */
+  leadImaged: string[];
   /** What the reader found wrong with content/; the build fails on these and names them. */
   problems: string[];
 }
@@ -27,12 +30,17 @@ export interface OgImageList {
 export function readOgImageJobs(contentDir: string, siteName?: string): OgImageList {
   const topicNames = new Map(readContentTopics(contentDir).map((topic) => [topic.slug, topic.name]));
   const scan = scanContentArticles(contentDir);
+  const leadImaged: string[] = [];
   const jobs = scan.articles.flatMap((article): OgImageJob[] => {
     const date = parseIsoDate(article.date);
     if (article.draft || !date) return [];
+    if (article.image) {
+      leadImaged.push(article.slug);
+      return [];
+    }
     // The site model keeps the first mention of each known topic, in frontmatter order.
     const topics = [...new Set(article.topics)].flatMap((slug) => (topicNames.has(slug) ? [{ name: topicNames.get(slug)! }] : []));
     return [{ slug: article.slug, input: ogImageInput({ title: article.title, date, topics }, siteName) }];
   });
-  return { jobs, problems: scan.problems };
+  return { jobs, leadImaged, problems: scan.problems };
 }

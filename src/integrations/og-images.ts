@@ -1,5 +1,5 @@
 /**
- * The social preview images (dist/og/<slug>.png, one per published article) as a build step.
+ * The social preview images (dist/og/<slug>.png, one per published article without a lead image) as a build step.
  *
  * - When the build starts, the list of images is read from content/ on a worker thread
  *   (src/integrations/og-articles.ts) and every image missing from the cache is rendered on
@@ -27,18 +27,22 @@ function bare(path: string): string {
 }
 
 /**
- * The article pages Astro built that have no image, and the images no article page announces;
- * both empty when they agree.
+ * The article pages Astro built that have neither a preview image nor a lead image, and the
+ * images no article page announces; both empty when they agree.
  */
-export function unmatchedPages(jobs: readonly OgImageJob[], pages: readonly { pathname: string }[]): { noImage: string[]; noPage: string[] } {
+export function unmatchedPages(
+  { jobs, leadImaged }: { jobs: readonly OgImageJob[]; leadImaged: readonly string[] },
+  pages: readonly { pathname: string }[],
+): { noImage: string[]; noPage: string[] } {
   const articlePath = bare(paths.article('\u0000'));
   const [prefix, suffix] = articlePath.split('\u0000');
   const built = new Set(
     pages.map((page) => bare(page.pathname)).filter((path) => path.startsWith(prefix) && path.endsWith(suffix) && path.length > prefix.length + suffix.length),
   );
   const imaged = new Set(jobs.map((job) => bare(paths.article(job.slug))));
+  const ownImage = new Set(leadImaged.map((slug) => bare(paths.article(slug))));
   return {
-    noImage: [...built].filter((path) => !imaged.has(path)).sort(),
+    noImage: [...built].filter((path) => !imaged.has(path) && !ownImage.has(path)).sort(),
     noPage: [...imaged].filter((path) => !built.has(path)).sort(),
   };
 }
@@ -70,7 +74,7 @@ export default function ogImagesIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         if (!generator || !jobs) return;
-        const { jobs: list, problems } = await jobs;
+        const { jobs: list, leadImaged, problems } = await jobs;
         if (problems.length > 0) {
           // The build's audit names these problems and fails the build; a page-by-page
           // disagreement reported first would only hide them.
@@ -78,7 +82,7 @@ export default function ogImagesIntegration(): AstroIntegration {
           logger.warn(`no preview images written: content/ has ${problems.length} problem(s), which the audit of npm run build names`);
           return;
         }
-        const { noImage, noPage } = unmatchedPages(list, pages);
+        const { noImage, noPage } = unmatchedPages({ jobs: list, leadImaged }, pages);
         if (noImage.length > 0 || noPage.length > 0) {
           await generator.close();
           throw new Error(

@@ -23,11 +23,12 @@ const article = (frontmatter: string) => `---\n${frontmatter}\n---\n\nSome text.
 writeFileSync(join(contentDir, 'articles', 'huawei-chip.md'), article('title: "  Huawei aims to mass-produce an AI chip "\ndate: 2024-11-22\ntopics: [AI, chips, ai]'));
 writeFileSync(join(contentDir, 'articles', '2024', 'nested.md'), article('title: Nested article\ndate: 2024-01-05\ntopics:\n  - chips'));
 writeFileSync(join(contentDir, 'articles', 'secret.md'), article('title: Secret\ndate: 2024-11-23\ntopics: [chips]\ndraft: true'));
+writeFileSync(join(contentDir, 'articles', 'pictured.md'), article('title: Pictured\ndate: 2024-11-24\ntopics: [chips]\nimage: { src: ./chart.png, alt: A chart }'));
 
 describe('readOgImageJobs', () => {
-  const { jobs, problems } = readOgImageJobs(contentDir);
+  const { jobs, leadImaged, problems } = readOgImageJobs(contentDir);
 
-  it('lists every published article with its title, first topic, printed date and the site name', () => {
+  it('lists every published article without a lead image with its title, first topic, printed date and the site name', () => {
     expect(jobs).toEqual([
       { slug: articleSlugFromPath('2024/nested.md'), input: { title: 'Nested article', topic: 'Chips', date: '5 January 2024', siteName: site.title } },
       {
@@ -35,10 +36,11 @@ describe('readOgImageJobs', () => {
         input: { title: 'Huawei aims to mass-produce an AI chip', topic: 'Artificial intelligence', date: '22 November 2024', siteName: site.title },
       },
     ]);
+    expect(leadImaged).toEqual(['pictured']);
     expect(problems).toEqual([]);
   });
   it('reads the same list on a worker thread', async () => {
-    expect(await readOgImageJobsOffThread(contentDir)).toEqual({ jobs, problems });
+    expect(await readOgImageJobsOffThread(contentDir)).toEqual({ jobs, leadImaged, problems });
   });
   it('leaves out an article whose date is not a real day, and passes on the problem', () => {
     const dir = mkdtempSync(join(tmpdir(), 'og-articles-bad-'));
@@ -64,10 +66,11 @@ describe('unmatchedPages', () => {
 
   it('is empty when every article page has its image and every image its page', () => {
     const pages = [{ pathname: '' }, { pathname: 'articles/a/' }, { pathname: 'articles/b/' }, { pathname: 'topics/chips/' }];
-    expect(unmatchedPages(jobs, pages)).toEqual({ noImage: [], noPage: [] });
+    expect(unmatchedPages({ jobs, leadImaged: [] }, pages)).toEqual({ noImage: [], noPage: [] });
+    expect(unmatchedPages({ jobs, leadImaged: ['c'] }, [...pages, { pathname: 'articles/c/' }])).toEqual({ noImage: [], noPage: [] });
   });
   it('names article pages without an image and images without a page', () => {
     const pages = [{ pathname: 'articles/a/' }, { pathname: 'articles/c/' }, { pathname: 'articles/' }];
-    expect(unmatchedPages(jobs, pages)).toEqual({ noImage: ['articles/c'], noPage: ['articles/b'] });
+    expect(unmatchedPages({ jobs, leadImaged: [] }, pages)).toEqual({ noImage: ['articles/c'], noPage: ['articles/b'] });
   });
 });
