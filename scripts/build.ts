@@ -18,6 +18,8 @@ import { AUDIT_GO, auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
 import { scanContentArticles, type ContentScan } from '../src/lib/content-files.ts';
 import { startNode } from './lib/run-node.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
+import { buildCacheDir } from './lib/build-cache.ts';
+import { searchParts } from '../src/lib/search-parts.ts';
 import { countOf } from '../src/lib/counts.ts';
 import { site } from '../src/lib/site.ts';
 import { isDigestEmailPath } from '../src/lib/urls.ts';
@@ -127,7 +129,9 @@ async function main(): Promise<number> {
   // The pages are audited while Pagefind indexes them; the index is audited once written.
   pageAudit.release();
   try {
-    await buildSearchIndex(staging);
+    content ??= scanContentArticles(site.contentDir);
+    const parts = searchParts(content.articles.filter((article) => !article.draft));
+    await buildSearchIndex(staging, parts, join(buildCacheDir(), 'search-index'));
   } catch (error) {
     console.error((error as Error).message);
     await pageAudit.result;

@@ -4,7 +4,8 @@
  * runtime loads only when a search starts (or the box gets focus), never on other pages.
  */
 import { countOf } from '../lib/counts.ts';
-import { rankedSearch, searchableQuery, type ResultRef, type SearchEngine } from './ranked-search.ts';
+import { searchableQuery, type ResultRef, type SearchEngine } from './ranked-search.ts';
+import { PART_FILTER, searchNewestFirst, searchOlder, type PartedIndex } from './part-search.ts';
 
 interface ResultData {
   url: string;
@@ -16,6 +17,7 @@ interface ResultData {
 interface Pagefind extends SearchEngine<ResultData> {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   /** Loads the index chunks a search for term would need, without searching. */
   preload(term: string, options?: Record<string, unknown>): Promise<void>;
 }
@@ -100,13 +102,34 @@ export function startSearchPage(): void {
   const input = control('q') as HTMLInputElement;
   const bundle = form.dataset.bundle ?? '/pagefind/';
   const base = form.dataset.base ?? '/';
+  // The index's parts, newest first (src/lib/search-parts.ts); the newest part's folder holds
+  // Pagefind's runtime, and every other part is merged into it when a search needs it.
+  const parts = (form.dataset.parts ?? '').split(/\s+/).filter(Boolean);
+  const partOptions = (part: string) => ({ baseUrl: base, excerptLength: 24, mergeFilter: { [PART_FILTER]: part } });
 
-  let pagefind: Promise<Pagefind> | undefined;
+  let pagefind: Promise<PartedIndex<ResultData> & { preload: Pagefind['preload'] }> | undefined;
   const loadPagefind = () => {
-    pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module: Pagefind) => {
-      await module.options({ baseUrl: base, excerptLength: 24 });
+    pagefind ??= import(/* @vite-ignore */ `${bundle}${parts[0]}/pagefind.js`).then(async (module: Pagefind) => {
+      await module.options(partOptions(parts[0]));
       await module.init();
-      return module;
+      const merged = new Set([parts[0]]);
+      // Merges run one at a time, in the order asked for.
+      let merging = Promise.resolve();
+      return {
+        engine: module,
+        preload: (term: string, options?: Record<string, unknown>) => module.preload(term, options),
+        merged: () => merged,
+        merge: (wanted: readonly string[]) => {
+          merging = merging.then(async () => {
+            for (const part of wanted) {
+              if (merged.has(part)) continue;
+              await module.mergeIndex(`${bundle}${part}/`, partOptions(part));
+              merged.add(part);
+            }
+          });
+          return merging;
+        },
+      };
     });
     return pagefind;
   };
@@ -122,6 +145,8 @@ export function startSearchPage(): void {
   };
 
   /** Pagefind filters for the chosen options, from the data attributes the page rendered. */
+  const titleOf = (data: ResultData) => data.meta.title;
+
   function filtersFor(state: SearchState): { filters: Record<string, string>; labels: string[] } {
     const filters: Record<string, string> = {};
     const labels: string[] = [];
@@ -134,9 +159,21 @@ export function startSearchPage(): void {
     return { filters, labels };
   }
 
+  /** The parts a search reads, newest first: for a year, that year's parts alone. */
+  const partsFor = (state: SearchState) => (state.year ? parts.filter((part) => part.slice(0, 4) === state.year) : parts);
+
   let generation = 0;
-  /** The current search's ranked results, and how many of them are on the page. */
-  let current: { results: ResultRef<ResultData>[]; shown: number } = { results: [], shown: 0 };
+  /**
+   * The current search: its ranked results, how many of them are on the page, its parts and how
+   * many of those (newest first) the results come from.
+   */
+  let current: { state: SearchState; results: ResultRef<ResultData>[]; shown: number; parts: string[]; searched: number } = {
+    state: readState(),
+    results: [],
+    shown: 0,
+    parts: [],
+    searched: 0,
+  };
 
   /**
    * Appends the next PAGE_SIZE results; returns the first new item, for focus. Every fragment is
@@ -144,6 +181,15 @@ export function startSearchPage(): void {
    * the first result never waits for the slowest of ten.
    */
   async function showMore(run: number): Promise<HTMLLIElement | undefined> {
+    if (current.shown >= current.results.length && current.searched < current.parts.length) {
+      // Every result so far is on the page: the next older part with matches follows them.
+      const engine = await loadPagefind();
+      const { filters } = filtersFor(current.state);
+      const older = await searchOlder(engine, current.parts, current.searched, current.state.q, { filters }, titleOf);
+      if (run !== generation) return undefined;
+      current.results.push(...older.results);
+      current.searched = older.searched;
+    }
     const batch = current.results.slice(current.shown, current.shown + PAGE_SIZE);
     const pending = batch.map((result) => result.data());
     // Awaited in order below; this only keeps a later failure from going unhandled.
@@ -157,7 +203,7 @@ export function startSearchPage(): void {
       current.shown += 1;
       first ??= item;
     }
-    more!.hidden = current.shown >= current.results.length;
+    more!.hidden = current.shown >= current.results.length && current.searched >= current.parts.length;
     return first;
   }
 
@@ -172,24 +218,27 @@ export function startSearchPage(): void {
     status!.textContent = 'Searching…';
     const { filters, labels } = filtersFor(state);
     try {
-      const engine = await loadPagefind();
-      const results = await rankedSearch(
-        engine,
-        state.q,
-        { filters, sort: state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined },
-        (data) => data.meta.title,
-      );
+      const searchParts = partsFor(state);
+      const sort = state.sort === 'newest' ? ({ date: 'desc' } as const) : state.sort === 'oldest' ? ({ date: 'asc' } as const) : undefined;
+      const found =
+        searchParts.length === 0
+          ? { results: [], searched: 0 }
+          : await searchNewestFirst(await loadPagefind(), searchParts, state.q, { filters, sort }, PAGE_SIZE, titleOf);
       if (run !== generation) return;
-      current = { results, shown: 0 };
+      current = { state, results: found.results, shown: 0, parts: searchParts, searched: found.searched };
       list!.replaceChildren();
       await showMore(run);
       if (run !== generation) return;
-      const count = results.length;
+      const count = found.results.length;
       const scope = labels.length > 0 ? ` in ${labels.join(', ')}` : '';
+      // Older parts not searched yet may hold more matches: the count is of the recent ones.
+      const partial = found.searched < searchParts.length;
       status!.textContent =
         count === 0
           ? `No articles match “${state.q}”${scope}.`
-          : `${countOf(count, 'article matches', 'articles match')} “${state.q}”${scope}.`;
+          : partial
+            ? `${countOf(count, 'recent article matches', 'recent articles match')} “${state.q}”${scope}; older ones follow.`
+            : `${countOf(count, 'article matches', 'articles match')} “${state.q}”${scope}.`;
     } catch (error) {
       if (run !== generation) return;
       list!.replaceChildren();
@@ -234,6 +283,7 @@ export function startSearchPage(): void {
     timer = setTimeout(() => update(false), DEBOUNCE_MS);
     const query = input.value.trim();
     if ((query.split(/\s+/).at(-1) ?? '').length >= PRELOAD_MIN_LETTERS) {
+      if (parts.length === 0) return;
       void loadPagefind()
         .then((engine) => engine.preload(searchableQuery(query), { filters: filtersFor(formState()).filters }))
         .catch(() => undefined);
@@ -249,7 +299,7 @@ export function startSearchPage(): void {
     fillForm(state);
     void run(state);
   });
-  input.addEventListener('focus', () => void loadPagefind(), { once: true });
+  if (parts.length > 0) input.addEventListener('focus', () => void loadPagefind(), { once: true });
 
   const initial = readState();
   fillForm(initial);
