@@ -11,7 +11,7 @@
  * is an error.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../../src/lib/site.ts';
@@ -67,17 +67,21 @@ export function isRuntimeFile(name: string): boolean {
 }
 const INDEX_FOLDERS = new Set(['index', 'filter', 'fragment']);
 
-/** Hard-links (or, across file systems, copies) every file of from into to. */
-function linkTree(from: string, to: string): void {
+/**
+ * Copies every file of from into to (a copy-on-write clone where the file system has them): a
+ * copy, not a link, so that nothing done to the built site can change the cache.
+ */
+function copyTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else linkFile(source, target);
+    if (entry.isDirectory()) copyTree(source, target);
+    else copyFileSync(source, target, constants.COPYFILE_FICLONE);
   }
 }
 
+/** Hard-links (or, across file systems, copies) a page into Pagefind's folder for a part, which only reads it. */
 function linkFile(source: string, target: string): void {
   try {
     linkSync(source, target);
@@ -148,7 +152,7 @@ export async function buildSearchIndex(outDir: string, parts: SearchPart[], cach
   }
 
   for (const part of keyed) {
-    linkTree(join(cacheDir, part.key), join(bundle, part.id));
+    copyTree(join(cacheDir, part.key), join(bundle, part.id));
     const entry = JSON.parse(readFileSync(join(bundle, part.id, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     pages += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   }

@@ -33,9 +33,21 @@ function inPart(options: SearchOptions, part: string): SearchOptions {
   return { ...options, filters: { ...options.filters, [PART_FILTER]: part } };
 }
 
-/** One part's matches, ranked as the page ranks any search. */
-function searchPart<T>(index: PartedIndex<T>, part: string, query: string, options: SearchOptions, titleOf?: TitleOf<T>): Promise<ResultRef<T>[]> {
-  return rankedSearch(index.engine, query, inPart(options, part), titleOf);
+/**
+ * The engine searching the given parts one by one, each result's id prefixed with its part (a
+ * Pagefind page id is unique within its own index only). As Pagefind merges indexes, the best
+ * scores come first; for a date order the parts stay in the order given, each in date order.
+ */
+export function partsEngine<T>(engine: SearchEngine<T>, parts: readonly string[]): SearchEngine<T> {
+  return {
+    async search(query, options = {}) {
+      const lists = await Promise.all(
+        parts.map(async (part) => ((await engine.search(query, inPart(options, part)))?.results ?? []).map((result) => ({ ...result, id: `${part}/${result.id}` }))),
+      );
+      const results = lists.flat();
+      return { results: options.sort ? results : results.sort((a, b) => (b.score ?? 0) - (a.score ?? 0)) };
+    },
+  };
 }
 
 function isAscending(options: SearchOptions): boolean {
@@ -48,15 +60,14 @@ function isAscending(options: SearchOptions): boolean {
  */
 export async function searchNewestFirst<T>(index: PartedIndex<T>, parts: readonly string[], query: string, options: SearchOptions, want: number, titleOf?: TitleOf<T>): Promise<PartedResults<T>> {
   if (parts.length === 0) return { results: [], searched: 0 };
-  // The results cover the merged parts: they must be the first `searched` of the list, so that
-  // "more" never returns a part's matches twice.
+  // Parts an earlier search merged cost nothing more to search: the first search reads them all
+  // (up to the furthest), so that "more" goes on from there.
   const furthest = Math.max(0, ...parts.map((part, at) => (index.merged().has(part) ? at : 0)));
   let searched = isAscending(options) ? parts.length : furthest + 1;
   await index.merge(parts.slice(0, searched));
-  const run = async () => {
-    if (!options.sort) return rankedSearch(index.engine, query, options, titleOf);
+  const run = () => {
     const order = isAscending(options) ? parts.slice(0, searched).reverse() : parts.slice(0, searched);
-    return (await Promise.all(order.map((part) => searchPart(index, part, query, options)))).flat();
+    return rankedSearch(partsEngine(index.engine, order), query, options, titleOf);
   };
   let results = await run();
   while (results.length < want && searched < parts.length) {
@@ -77,7 +88,7 @@ export async function searchOlder<T>(index: PartedIndex<T>, parts: readonly stri
     const part = parts[next];
     next += 1;
     await index.merge([part]);
-    const results = await searchPart(index, part, query, options, titleOf);
+    const results = await rankedSearch(partsEngine(index.engine, [part]), query, options, titleOf);
     if (results.length > 0) return { results, searched: next };
   }
   return { results: [], searched: next };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PART_FILTER, searchNewestFirst, searchOlder, type PartedIndex } from '../../src/scripts/part-search.ts';
+import { PART_FILTER, partsEngine, searchNewestFirst, searchOlder, type PartedIndex } from '../../src/scripts/part-search.ts';
 import type { SearchOptions } from '../../src/scripts/ranked-search.ts';
 
 interface Page {
@@ -7,12 +7,14 @@ interface Page {
   part: string;
   text: string;
   date: string;
+  score: number;
 }
 
 /**
  * A fake of Pagefind with merged indexes: it searches only the merged parts, a page matches when
  * it holds every query word, the part filter keeps one part's pages, and a date sort orders the
- * pages within each part (as Pagefind's merged search does not across them).
+ * pages within each part (as Pagefind's merged search does not across them). Page ids, as
+ * Pagefind's, are unique within a part only.
  */
 function partedIndex(pages: Page[], initial: string[] = []): PartedIndex<Page> & { merges: string[] } {
   const merged = new Set(initial);
@@ -39,7 +41,7 @@ function partedIndex(pages: Page[], initial: string[] = []): PartedIndex<Page> &
           );
           found = byPart;
         }
-        return { results: found.map((page) => ({ id: page.id, data: async () => page })) };
+        return { results: found.map((page) => ({ id: page.id.replace(/^x-.*/, 'x'), score: page.score, data: async () => page })) };
       },
     },
   };
@@ -47,14 +49,15 @@ function partedIndex(pages: Page[], initial: string[] = []): PartedIndex<Page> &
 
 const parts = ['2024', '2023', '2022'];
 const pages: Page[] = [
-  { id: 'a1', part: '2024', text: 'chip export rules', date: '2024-05-01' },
-  { id: 'a2', part: '2024', text: 'chip makers', date: '2024-02-01' },
-  { id: 'b1', part: '2023', text: 'chip export rules tighten', date: '2023-07-01' },
-  { id: 'b2', part: '2023', text: 'satellite launch', date: '2023-01-01' },
-  { id: 'c1', part: '2022', text: 'chip subsidies', date: '2022-09-09' },
-  { id: 'c2', part: '2022', text: 'satellite chip', date: '2022-03-03' },
+  { id: 'a1', part: '2024', text: 'chip export rules', date: '2024-05-01', score: 3 },
+  { id: 'a2', part: '2024', text: 'chip makers', date: '2024-02-01', score: 2 },
+  { id: 'b1', part: '2023', text: 'chip export rules tighten', date: '2023-07-01', score: 5 },
+  { id: 'b2', part: '2023', text: 'satellite launch', date: '2023-01-01', score: 1 },
+  { id: 'c1', part: '2022', text: 'chip subsidies', date: '2022-09-09', score: 2 },
+  { id: 'c2', part: '2022', text: 'satellite chip', date: '2022-03-03', score: 4 },
 ];
-const ids = (results: { id: string }[]) => results.map((result) => result.id);
+/** Result ids without their part, as the pages above name them. */
+const ids = (results: { id: string }[]) => results.map((result) => result.id.split('/')[1]);
 
 describe('searchNewestFirst', () => {
   it('merges only the newest part when it has enough matches', async () => {
@@ -77,9 +80,9 @@ describe('searchNewestFirst', () => {
     const index = partedIndex(pages, ['2024', '2023']);
     const found = await searchNewestFirst(index, parts, 'chip', {}, 1);
     expect(found.searched).toBe(2);
-    expect(ids(found.results)).toEqual(['a1', 'a2', 'b1']);
+    expect(ids(found.results)).toEqual(['b1', 'a1', 'a2']);
     const older = await searchOlder(index, parts, found.searched, 'chip', {});
-    expect(ids(older.results)).toEqual(['c1', 'c2']);
+    expect(ids(older.results)).toEqual(['c2', 'c1']);
   });
 
   it('reads the parts in date order for a date sort, and every part for the oldest first', async () => {
@@ -93,6 +96,19 @@ describe('searchNewestFirst', () => {
 
   it('finds nothing without parts', async () => {
     expect(await searchNewestFirst(partedIndex(pages), [], 'chip', {}, 10)).toEqual({ results: [], searched: 0 });
+  });
+});
+
+describe('partsEngine', () => {
+  it('merges the parts by score and keeps apart pages of different parts with the same id', async () => {
+    const twins: Page[] = [
+      { id: 'x-new', part: '2024', text: 'treaty', date: '2024-01-01', score: 1 },
+      { id: 'x-old', part: '2023', text: 'treaty', date: '2023-01-01', score: 2 },
+    ];
+    const index = partedIndex(twins, ['2024', '2023']);
+    const found = (await partsEngine(index.engine, ['2024', '2023']).search('treaty'))?.results ?? [];
+    expect(found.map((result) => result.id)).toEqual(['2023/x', '2024/x']);
+    expect((await Promise.all(found.map((result) => result.data()))).map((page) => page.id)).toEqual(['x-old', 'x-new']);
   });
 });
 
