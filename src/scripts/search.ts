@@ -1,10 +1,12 @@
 /**
  * The search page: runs Pagefind in the browser and keeps the whole search (query, filters,
  * order) in the URL, so a search can be shared and the back button returns to it. Pagefind's
- * runtime loads only when a search starts (or the box gets focus), never on other pages.
+ * runtime loads only when a search starts (or the box gets focus), never on other pages. The
+ * index comes in parts, one per year (src/scripts/part-search.ts): a search reads the newest
+ * part first and older ones as far as its results need, and "Show more results" goes further back.
  */
 import { countOf } from '../lib/counts.ts';
-import { searchableQuery, type ResultRef, type SearchEngine } from './ranked-search.ts';
+import { searchableQuery, type ResultRef, type SearchEngine, type SearchOptions } from './ranked-search.ts';
 import { PART_FILTER, searchNewestFirst, searchOlder, type PartedIndex } from './part-search.ts';
 
 interface ResultData {
@@ -144,9 +146,9 @@ export function startSearchPage(): void {
     }
   };
 
-  /** Pagefind filters for the chosen options, from the data attributes the page rendered. */
   const titleOf = (data: ResultData) => data.meta.title;
 
+  /** Pagefind filters for the chosen options, from the data attributes the page rendered. */
   function filtersFor(state: SearchState): { filters: Record<string, string>; labels: string[] } {
     const filters: Record<string, string> = {};
     const labels: string[] = [];
@@ -159,16 +161,17 @@ export function startSearchPage(): void {
     return { filters, labels };
   }
 
-  /** The parts a search reads, newest first: for a year, that year's parts alone. */
-  const partsFor = (state: SearchState) => (state.year ? parts.filter((part) => part.slice(0, 4) === state.year) : parts);
+  /** The parts a search reads, newest first: for a year filter, that year's parts alone. */
+  const partsFor = (filters: Record<string, string>) => (filters.year ? parts.filter((part) => part.slice(0, 4) === filters.year) : parts);
 
   let generation = 0;
   /**
    * The current search: its ranked results, how many of them are on the page, its parts and how
    * many of those (newest first) the results come from.
    */
-  let current: { state: SearchState; results: ResultRef<ResultData>[]; shown: number; parts: string[]; searched: number } = {
-    state: readState(),
+  let current: { query: string; options: SearchOptions; results: ResultRef<ResultData>[]; shown: number; parts: string[]; searched: number } = {
+    query: '',
+    options: {},
     results: [],
     shown: 0,
     parts: [],
@@ -184,8 +187,7 @@ export function startSearchPage(): void {
     if (current.shown >= current.results.length && current.searched < current.parts.length) {
       // Every result so far is on the page: the next older part with matches follows them.
       const engine = await loadPagefind();
-      const { filters } = filtersFor(current.state);
-      const older = await searchOlder(engine, current.parts, current.searched, current.state.q, { filters }, titleOf);
+      const older = await searchOlder(engine, current.parts, current.searched, current.query, current.options, titleOf);
       if (run !== generation) return undefined;
       current.results.push(...older.results);
       current.searched = older.searched;
@@ -218,14 +220,15 @@ export function startSearchPage(): void {
     status!.textContent = 'Searching…';
     const { filters, labels } = filtersFor(state);
     try {
-      const searchParts = partsFor(state);
+      const searchParts = partsFor(filters);
       const sort = state.sort === 'newest' ? ({ date: 'desc' } as const) : state.sort === 'oldest' ? ({ date: 'asc' } as const) : undefined;
+      const options: SearchOptions = { filters, sort };
       const found =
         searchParts.length === 0
           ? { results: [], searched: 0 }
-          : await searchNewestFirst(await loadPagefind(), searchParts, state.q, { filters, sort }, PAGE_SIZE, titleOf);
+          : await searchNewestFirst(await loadPagefind(), searchParts, state.q, options, PAGE_SIZE, titleOf);
       if (run !== generation) return;
-      current = { state, results: found.results, shown: 0, parts: searchParts, searched: found.searched };
+      current = { query: state.q, options, results: found.results, shown: 0, parts: searchParts, searched: found.searched };
       list!.replaceChildren();
       await showMore(run);
       if (run !== generation) return;
