@@ -4,15 +4,18 @@
  * part's article pages, written to <site>/pagefind/<part>/. One run per part bounds Pagefind's
  * memory by the largest part instead of the whole archive. Each part's output is kept in the
  * build cache under a key made of the Pagefind version, its options and every page's bytes, so a
- * part whose pages are unchanged is copied from there instead of indexed again: Pagefind writes
- * the same bytes for the same pages, so the site is the same either way.
+ * part whose pages are unchanged is linked from there instead of indexed again: Pagefind writes
+ * the same bytes for the same pages, so the site is the same either way. The built site shares
+ * those files with the cache (hard links: copying ten thousand small files takes seconds), so
+ * each entry keeps a checksum of every file and one that no longer matches (a file of the built
+ * site edited in place) is indexed again.
  * The CLI rather than the package's Node API: the API takes longer and holds more memory on the
  * same pages (bench/README.md has the figures). A non-zero exit, or a build that indexed no page,
  * is an error.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../../src/lib/site.ts';
 import type { SearchPart } from '../../src/lib/search-parts.ts';
@@ -67,21 +70,36 @@ export function isRuntimeFile(name: string): boolean {
 }
 const INDEX_FOLDERS = new Set(['index', 'filter', 'fragment']);
 
-/**
- * Copies every file of from into to (a copy-on-write clone where the file system has them): a
- * copy, not a link, so that nothing done to the built site can change the cache.
- */
-function copyTree(from: string, to: string): void {
+/** Hard-links (or, across file systems, copies) every file of from into to. */
+function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
-    if (entry.isDirectory()) copyTree(source, target);
-    else copyFileSync(source, target, constants.COPYFILE_FICLONE);
+    if (entry.isDirectory()) linkTree(source, target);
+    else linkFile(source, target);
   }
 }
 
-/** Hard-links (or, across file systems, copies) a page into Pagefind's folder for a part, which only reads it. */
+/** Every file under dir with a hash of its bytes, by path relative to dir, in path order. */
+export function checksums(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+  return Object.fromEntries(files.map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
+}
+
+/** Whether the cache entry's files are those its checksum file lists, byte for byte. */
+function entryIntact(cacheDir: string, key: string): boolean {
+  try {
+    const recorded = readFileSync(join(cacheDir, `${key}.sums`), 'utf8');
+    return JSON.stringify(checksums(join(cacheDir, key))) === recorded;
+  } catch {
+    return false;
+  }
+}
+
 function linkFile(source: string, target: string): void {
   try {
     linkSync(source, target);
@@ -116,9 +134,12 @@ export async function buildSearchIndex(outDir: string, parts: SearchPart[], cach
     return { ...part, pages, key: partKey({ id: part.id, pages }, tool) };
   });
   mkdirSync(cacheDir, { recursive: true });
-  const cached = new Set(readdirSync(cacheDir).filter((name) => FOLDER_KEY.test(name)));
+  const stored = readdirSync(cacheDir).filter((name) => FOLDER_KEY.test(name));
+  const wanted = new Set(keyed.map((part) => part.key));
+  const cached = new Set(stored.filter((key) => wanted.has(key) && entryIntact(cacheDir, key)));
   const { index } = planParts(keyed, cached);
   const bundle = join(outDir, 'pagefind');
+  rmSync(bundle, { recursive: true, force: true });
   let pages = 0;
 
   // One part at a time: their memory never adds up.
@@ -143,23 +164,27 @@ export async function buildSearchIndex(outDir: string, parts: SearchPart[], cach
       for (const entry of readdirSync(output, { withFileTypes: true })) {
         if (entry.isDirectory() ? !INDEX_FOLDERS.has(entry.name) : !isRuntimeFile(entry.name)) rmSync(join(output, entry.name), { recursive: true });
       }
-      const entry = join(cacheDir, part.key);
-      // Another build of the same pages may have written the same entry meanwhile.
-      if (!existsSync(entry)) renameSync(output, entry);
+      // The checksums first: an entry without them is never used.
+      rmSync(join(cacheDir, part.key), { recursive: true, force: true });
+      writeFileSync(join(cacheDir, `${part.key}.sums`), JSON.stringify(checksums(output)));
+      renameSync(output, join(cacheDir, part.key));
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
   }
 
   for (const part of keyed) {
-    copyTree(join(cacheDir, part.key), join(bundle, part.id));
+    linkTree(join(cacheDir, part.key), join(bundle, part.id));
     const entry = JSON.parse(readFileSync(join(bundle, part.id, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     pages += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   }
   if (pages === 0) throw new Error('Pagefind indexed no page: no article page carries data-pagefind-body');
 
   const used = new Set(keyed.map((part) => part.key));
-  for (const name of cached) if (!used.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  for (const name of readdirSync(cacheDir)) {
+    const key = name.replace(/\.sums$/, '');
+    if (FOLDER_KEY.test(key) && !used.has(key)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  }
   const indexing = new Set(index.map((part) => part.id));
   return {
     pages,

@@ -110,4 +110,16 @@ describe('buildSearchIndex on a small site', () => {
     // Entries no longer used are dropped; the work folders are gone.
     expect(readdirSync(cache).sort()).toEqual(readdirSync(join(root, 'clean-cache')).sort());
   });
+
+  it('indexes a part again when a file it shares with the cache was edited in place', { timeout: 60_000 }, async () => {
+    const site = join(root, 'tampered');
+    writeSite(site, articles);
+    await buildSearchIndex(site, searchParts(articles), join(root, 'tamper-cache'));
+    const entry = join(site, 'pagefind', '2023', 'pagefind-entry.json');
+    const original = readFileSync(entry, 'utf8');
+    writeFileSync(entry, original.replace('"page_count":1', '"page_count":7'));
+    const again = await buildSearchIndex(site, searchParts(articles), join(root, 'tamper-cache'));
+    expect(again).toEqual({ pages: 4, indexed: ['2023'], reused: ['2024', '2022'] });
+    expect(readFileSync(entry, 'utf8')).toBe(original);
+  });
 });
