@@ -29,7 +29,7 @@ async function timed(label: string, list: typeof articles): Promise<void> {
   const started = performance.now();
   const result = await buildSearchIndex(dist, searchParts(list), cache);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${label}: ${seconds} s, ${result.pages} pages; indexed ${result.indexed.join(' ') || 'no part'}; copied ${result.reused.length} parts from the cache`);
+  console.log(`${label}: ${seconds} s, ${result.pages} pages; indexed ${result.indexed.join(' ') || 'no part'}; linked ${result.reused.length} parts from the cache`);
 }
 
 const changed = articles[Math.floor(articles.length / 2)];

@@ -1,8 +1,8 @@
 /**
  * Builds the Pagefind search index over a finished site, in parts (src/lib/search-parts.ts):
  * each part is one run of Pagefind's command-line program over a folder of hard links to the
- * part's article pages, written to <site>/pagefind/<part>/. One run per part bounds Pagefind's
- * memory by the largest part instead of the whole archive. Each part's output is kept in the
+ * part's article pages, written to <site>/pagefind/<part>/. Parts run two at a time, so
+ * Pagefind's memory is bounded by two parts' instead of growing with the archive. Each part's output is kept in the
  * build cache under a key made of the Pagefind version, its options and every page's bytes, so a
  * part whose pages are unchanged is linked from there instead of indexed again: Pagefind writes
  * the same bytes for the same pages, so the site is the same either way. The built site shares
@@ -118,6 +118,8 @@ export interface SearchIndexResult {
 }
 
 const FOLDER_KEY = /^[0-9a-f]{32}$/;
+/** Pagefind runs at once. */
+const PARTS_AT_ONCE = 2;
 
 /**
  * Indexes outDir's article pages, part by part, into outDir/pagefind/<part>/; cacheDir keeps
@@ -142,8 +144,7 @@ export async function buildSearchIndex(outDir: string, parts: SearchPart[], cach
   rmSync(bundle, { recursive: true, force: true });
   let pages = 0;
 
-  // One part at a time: their memory never adds up.
-  for (const part of index) {
+  const indexPart = async (part: (typeof index)[number]) => {
     const work = join(cacheDir, `.work-${process.pid}-${part.id}`);
     rmSync(work, { recursive: true, force: true });
     try {
@@ -171,7 +172,14 @@ export async function buildSearchIndex(outDir: string, parts: SearchPart[], cach
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
-  }
+  };
+  // Pagefind keeps to about one core: two parts at once use both of a small CI runner's, and
+  // only two parts' memory adds up. Parts are taken in list order; each is written on its own.
+  const queue = [...index];
+  const worker = async () => {
+    for (let part = queue.shift(); part; part = queue.shift()) await indexPart(part);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARTS_AT_ONCE, queue.length) }, worker));
 
   for (const part of keyed) {
     linkTree(join(cacheDir, part.key), join(bundle, part.id));
