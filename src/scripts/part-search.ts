@@ -42,7 +42,14 @@ export function partsEngine<T>(engine: SearchEngine<T>, parts: readonly string[]
   return {
     async search(query, options = {}) {
       const lists = await Promise.all(
-        parts.map(async (part) => ((await engine.search(query, inPart(options, part)))?.results ?? []).map((result) => ({ ...result, id: `${part}/${result.id}` }))),
+        parts.map(async (part) =>
+          ((await engine.search(query, inPart(options, part)))?.results ?? []).map((result) => ({
+            id: `${part}/${result.id}`,
+            score: result.score,
+            // Through the result itself: Pagefind frees a result's data once the result is collected.
+            data: () => result.data(),
+          })),
+        ),
       );
       const results = lists.flat();
       return { results: options.sort ? results : results.sort((a, b) => (b.score ?? 0) - (a.score ?? 0)) };

@@ -169,14 +169,23 @@ export function startSearchPage(): void {
    * The current search: its ranked results, how many of them are on the page, its parts and how
    * many of those (newest first) the results come from.
    */
-  let current: { query: string; options: SearchOptions; results: ResultRef<ResultData>[]; shown: number; parts: string[]; searched: number } = {
+  let current: { query: string; scope: string; options: SearchOptions; results: ResultRef<ResultData>[]; shown: number; parts: string[]; searched: number } = {
     query: '',
+    scope: '',
     options: {},
     results: [],
     shown: 0,
     parts: [],
     searched: 0,
   };
+
+  /** What the current search found; while older parts are not searched yet, the count is of the recent matches. */
+  function statusText(): string {
+    const { query, scope, results } = current;
+    if (results.length === 0) return `No articles match “${query}”${scope}.`;
+    if (current.searched < current.parts.length) return `${countOf(results.length, 'recent article matches', 'recent articles match')} “${query}”${scope}; older ones follow.`;
+    return `${countOf(results.length, 'article matches', 'articles match')} “${query}”${scope}.`;
+  }
 
   /**
    * Appends the next PAGE_SIZE results; returns the first new item, for focus. Every fragment is
@@ -228,20 +237,12 @@ export function startSearchPage(): void {
           ? { results: [], searched: 0 }
           : await searchNewestFirst(await loadPagefind(), searchParts, state.q, options, PAGE_SIZE, titleOf);
       if (run !== generation) return;
-      current = { query: state.q, options, results: found.results, shown: 0, parts: searchParts, searched: found.searched };
+      current = { query: state.q, scope: '', options, results: found.results, shown: 0, parts: searchParts, searched: found.searched };
       list!.replaceChildren();
       await showMore(run);
       if (run !== generation) return;
-      const count = found.results.length;
-      const scope = labels.length > 0 ? ` in ${labels.join(', ')}` : '';
-      // Older parts not searched yet may hold more matches: the count is of the recent ones.
-      const partial = found.searched < searchParts.length;
-      status!.textContent =
-        count === 0
-          ? `No articles match “${state.q}”${scope}.`
-          : partial
-            ? `${countOf(count, 'recent article matches', 'recent articles match')} “${state.q}”${scope}; older ones follow.`
-            : `${countOf(count, 'article matches', 'articles match')} “${state.q}”${scope}.`;
+      current.scope = labels.length > 0 ? ` in ${labels.join(', ')}` : '';
+      status!.textContent = statusText();
     } catch (error) {
       if (run !== generation) return;
       list!.replaceChildren();
@@ -257,7 +258,10 @@ export function startSearchPage(): void {
     if (loadingFor === generation) return;
     const run = (loadingFor = generation);
     try {
+      const before = status!.textContent;
       const first = await showMore(run);
+      // Older parts searched: the count grows (a live region, so only when it changed).
+      if (run === generation && statusText() !== before) status!.textContent = statusText();
       // Results appear one by one; a reader who has already moved into them keeps their place.
       if (document.activeElement === more || document.activeElement === document.body) first?.querySelector('a')?.focus();
     } catch (error) {

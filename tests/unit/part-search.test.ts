@@ -110,6 +110,25 @@ describe('partsEngine', () => {
     expect(found.map((result) => result.id)).toEqual(['2023/x', '2024/x']);
     expect((await Promise.all(found.map((result) => result.data()))).map((page) => page.id)).toEqual(['x-old', 'x-new']);
   });
+
+  it("reads each result's data through Pagefind's own result object", async () => {
+    // Pagefind frees a result's data once its result object is collected: a result whose data
+    // reaches its page only through the object itself stands for that.
+    class Result {
+      readonly #page: Page;
+      readonly id: string;
+      constructor(page: Page) {
+        this.#page = page;
+        this.id = page.id;
+      }
+      async data(): Promise<Page> {
+        return this.#page;
+      }
+    }
+    const engine = { search: async () => ({ results: [new Result(pages[0])] }) };
+    const [found] = (await partsEngine(engine, ['2024']).search('chip'))?.results ?? [];
+    expect(await found.data()).toBe(pages[0]);
+  });
 });
 
 describe('searchOlder', () => {
