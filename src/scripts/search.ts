@@ -259,6 +259,8 @@ export function startSearchPage(): void {
     const run = (loadingFor = generation);
     try {
       const before = status!.textContent;
+      // Assistive technology waits for the list to settle rather than reading each result as it comes.
+      list!.setAttribute('aria-busy', 'true');
       const first = await showMore(run);
       // Older parts searched: the count grows (a live region, so only when it changed).
       if (run === generation && statusText() !== before) status!.textContent = statusText();
@@ -270,6 +272,7 @@ export function startSearchPage(): void {
       console.warn('search failed', error);
     } finally {
       if (loadingFor === run) loadingFor = -1;
+      list!.removeAttribute('aria-busy');
     }
   });
 

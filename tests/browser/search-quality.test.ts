@@ -210,5 +210,34 @@ describe.runIf(run)('search quality', () => {
         await session.close();
       }
     }, 600_000);
+
+    it('shows the recent matches first and every older one with "Show more results", each once', async () => {
+      // A word in about half of the generated articles: more than a page of matches in the newest year.
+      const query = 'government';
+      const session = await openSite(distDir);
+      try {
+        const whole = await pagefindIn(session, true);
+        const total = ((await whole.index.engine.search(query))?.results ?? []).length;
+        await whole.close();
+        const page = await session.context.newPage();
+        await page.goto(`${session.origin}${url(paths.search(query))}`);
+        const status = page.locator('#search-status');
+        await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain(`“${query}”`);
+        expect(await status.textContent()).toMatch(new RegExp(`^\\d+ recent articles match “${query}”; older ones follow\\.$`));
+        expect(await page.locator('.search-result').count()).toBe(10);
+        for (let clicks = 0; clicks < total && (await page.isVisible('#search-more')); clicks += 1) {
+          const shown = await page.locator('.search-result').count();
+          await page.click('#search-more');
+          await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n || document.querySelector<HTMLElement>('#search-more')!.hidden, shown);
+          await page.waitForFunction(() => !document.querySelector('#search-results')!.hasAttribute('aria-busy'));
+        }
+        const urls = await page.$$eval('.search-result h2 a', (links) => links.map((link) => link.getAttribute('href')));
+        expect(urls.length).toBe(total);
+        expect(new Set(urls).size).toBe(total);
+        expect(await status.textContent()).toBe(`${total} articles match “${query}”.`);
+      } finally {
+        await session.close();
+      }
+    }, 300_000);
   });
 });
