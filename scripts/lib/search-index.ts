@@ -109,6 +109,15 @@ function linkFile(source: string, target: string): void {
   }
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export interface SearchIndexResult {
   /** Pages in the index, all parts together. */
   pages: number;
@@ -191,7 +200,9 @@ export async function buildSearchIndex(outDir: string, parts: SearchPart[], cach
   const used = new Set(keyed.map((part) => part.key));
   for (const name of readdirSync(cacheDir)) {
     const key = name.replace(/\.sums$/, '');
-    if (FOLDER_KEY.test(key) && !used.has(key)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+    const worker = /^\.work-(\d+)-/.exec(name);
+    // Entries no part of this build uses, and the work folders of builds that were stopped.
+    if ((FOLDER_KEY.test(key) && !used.has(key)) || (worker && !isRunning(Number(worker[1])))) rmSync(join(cacheDir, name), { recursive: true, force: true });
   }
   const indexing = new Set(index.map((part) => part.id));
   return {
