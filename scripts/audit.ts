@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readContentAuthors, readContentTopics, scanContentArticles, type ContentArticle, type ContentScan } from '../src/lib/content-files.ts';
 import { hasClass, linksWithin, readJsonFeed, readRssFeed, readSitemap, type FeedFormat, type SitemapRead } from './lib/built-documents.ts';
-import { readPagefindPages } from './lib/pagefind-index.ts';
+import { readPagefindPages, readPagefindParts, type IndexedPage } from './lib/pagefind-index.ts';
+import { searchParts, type SearchPart } from '../src/lib/search-parts.ts';
 import { site } from '../src/lib/site.ts';
 import { countOf } from '../src/lib/counts.ts';
 import { SITEMAP_BYTE_LIMIT, SITEMAP_NAMESPACE, SITEMAP_URL_LIMIT } from '../src/lib/sitemap-protocol.ts';
@@ -438,22 +439,67 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
   return problems;
 }
 
-/** The search index holds exactly the published articles. */
+/** The parts the search page merges (its data-parts attribute), or null when there is no search page. */
+function searchPageParts(distDir: string): string[] | null {
+  const file = join(distDir, paths.search(), 'index.html');
+  if (!existsSync(file)) return null;
+  const match = /\sdata-parts="([^"]*)"/.exec(readFileSync(file, 'utf8'));
+  return match ? match[1].split(/\s+/).filter(Boolean) : [];
+}
+
+/**
+ * The search index holds exactly the published articles, each once, in the part the part scheme
+ * gives it (src/lib/search-parts.ts), with its topic and year filters; the bundle holds exactly
+ * those parts and the search page merges them all.
+ */
 export function auditSearchIndex({ contentDir, distDir, content = scanContentArticles(contentDir) }: AuditOptions): string[] {
   const problems: string[] = [];
   const published = content.articles.filter((article) => !article.draft);
   const href = (article: ContentArticle) => url(paths.article(article.slug));
-  let indexed: Set<string>;
+  let parts: SearchPart[] = [];
+  try {
+    parts = searchParts(published);
+  } catch (error) {
+    problems.push(`content: ${(error as Error).message}`);
+  }
+  const partOf = new Map(parts.flatMap((part) => part.slugs.map((slug) => [slug, part.id])));
+  const indexed = new Map<string, IndexedPage[]>();
   try {
     // Pagefind records URLs relative to the output folder, without the base path.
-    indexed = new Set(readPagefindPages(distDir).map((page) => url(page.url)));
+    for (const page of readPagefindPages(distDir)) indexed.set(url(page.url), [...(indexed.get(url(page.url)) ?? []), page]);
+    const folders = readPagefindParts(distDir);
+    for (const part of parts) if (!folders.includes(part.id)) problems.push(`search index: part ${part.id} (${countOf(part.slugs.length, 'article', 'articles')}) is missing from ${paths.pagefind()}`);
+    for (const folder of folders) if (!parts.some((part) => part.id === folder)) problems.push(`search index: ${paths.pagefind()}${folder}/ is not a part of the published articles`);
   } catch (error) {
     problems.push(`dist: the Pagefind index cannot be read: ${(error as Error).message}`);
-    indexed = new Set();
   }
-  for (const article of published) if (!indexed.has(href(article))) problems.push(`${article.file}: missing from the search index`);
+  let topicNames = new Map<string, string>();
+  try {
+    topicNames = new Map(readContentTopics(contentDir).map((topic) => [topic.slug, topic.name]));
+  } catch {
+    // topics.yaml's own problems are the page audit's to report.
+  }
+  const same = (a: string[] = [], b: string[]) => a.length === b.length && [...a].sort().every((value, index) => value === [...b].sort()[index]);
+  for (const article of published) {
+    const found = indexed.get(href(article)) ?? [];
+    if (found.length === 0) {
+      problems.push(`${article.file}: missing from the search index`);
+      continue;
+    }
+    if (found.length > 1) problems.push(`${article.file}: in the search index ${found.length} times (parts ${found.map((page) => page.part).join(', ')})`);
+    const page = found[0];
+    const expected = partOf.get(article.slug);
+    if (expected && page.part !== expected) problems.push(`${article.file}: in search part ${page.part}, not ${expected}`);
+    const year = article.date.slice(0, 4);
+    if (!same(page.filters.year, [year])) problems.push(`${article.file}: search filter year is ${JSON.stringify(page.filters.year ?? [])}, not ["${year}"]`);
+    const topics = article.topics.map((slug) => topicNames.get(slug) ?? slug);
+    if (topicNames.size > 0 && !same(page.filters.topic, topics)) problems.push(`${article.file}: search filter topic is ${JSON.stringify(page.filters.topic ?? [])}, not ${JSON.stringify(topics)}`);
+  }
   const articleUrls = new Set(published.map(href));
-  for (const page of indexed) if (!articleUrls.has(page)) problems.push(`search index: holds ${page}, which is not a published article`);
+  for (const page of indexed.keys()) if (!articleUrls.has(page)) problems.push(`search index: holds ${page}, which is not a published article`);
+  const listed = searchPageParts(distDir);
+  const ids = parts.map((part) => part.id);
+  if (listed !== null && listed.join(' ') !== ids.join(' ')) problems.push(`${paths.search()}: merges search parts "${listed.join(' ')}", not "${ids.join(' ')}"`);
   return problems;
 }
 

@@ -20,6 +20,7 @@ import { scanContentArticles, type ContentScan } from '../src/lib/content-files.
 import { startNode } from './lib/run-node.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { buildCacheDir, claimStaging, readPageRecord, reusedPages, stagingDir } from './lib/build-cache.ts';
+import { searchParts } from '../src/lib/search-parts.ts';
 import { countOf } from '../src/lib/counts.ts';
 import { site } from '../src/lib/site.ts';
 import { isDigestEmailPath } from '../src/lib/urls.ts';
@@ -131,7 +132,9 @@ async function main(): Promise<number> {
   // The pages are audited while Pagefind indexes them; the index is audited once written.
   pageAudit.release();
   try {
-    await buildSearchIndex(staging);
+    content ??= scanContentArticles(site.contentDir);
+    const parts = searchParts(content.articles.filter((article) => !article.draft));
+    await buildSearchIndex(staging, parts, join(cacheDir, 'search-index'));
   } catch (error) {
     console.error((error as Error).message);
     await pageAudit.result;

@@ -13,6 +13,8 @@
 
 export interface ResultRef<T = unknown> {
   id: string;
+  /** Pagefind's relevance score, for merging the results of several searches. */
+  score?: number;
   data(): Promise<T>;
 }
 

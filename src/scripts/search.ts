@@ -1,10 +1,13 @@
 /**
  * The search page: runs Pagefind in the browser and keeps the whole search (query, filters,
  * order) in the URL, so a search can be shared and the back button returns to it. Pagefind's
- * runtime loads only when a search starts (or the box gets focus), never on other pages.
+ * runtime loads only when a search starts (or the box gets focus), never on other pages. The
+ * index comes in parts, one per year (src/scripts/part-search.ts): a search reads the newest
+ * part first and older ones as far as its results need, and "Show more results" goes further back.
  */
 import { countOf } from '../lib/counts.ts';
-import { rankedSearch, searchableQuery, type ResultRef, type SearchEngine } from './ranked-search.ts';
+import { searchableQuery, type ResultRef, type SearchEngine, type SearchOptions } from './ranked-search.ts';
+import { PART_FILTER, searchNewestFirst, searchOlder, type PartedIndex } from './part-search.ts';
 
 interface ResultData {
   url: string;
@@ -16,6 +19,7 @@ interface ResultData {
 interface Pagefind extends SearchEngine<ResultData> {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
   /** Loads the index chunks a search for term would need, without searching. */
   preload(term: string, options?: Record<string, unknown>): Promise<void>;
 }
@@ -100,13 +104,34 @@ export function startSearchPage(): void {
   const input = control('q') as HTMLInputElement;
   const bundle = form.dataset.bundle ?? '/pagefind/';
   const base = form.dataset.base ?? '/';
+  // The index's parts, newest first (src/lib/search-parts.ts); the newest part's folder holds
+  // Pagefind's runtime, and every other part is merged into it when a search needs it.
+  const parts = (form.dataset.parts ?? '').split(/\s+/).filter(Boolean);
+  const partOptions = (part: string) => ({ baseUrl: base, excerptLength: 24, mergeFilter: { [PART_FILTER]: part } });
 
-  let pagefind: Promise<Pagefind> | undefined;
+  let pagefind: Promise<PartedIndex<ResultData> & { preload: Pagefind['preload'] }> | undefined;
   const loadPagefind = () => {
-    pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module: Pagefind) => {
-      await module.options({ baseUrl: base, excerptLength: 24 });
+    pagefind ??= import(/* @vite-ignore */ `${bundle}${parts[0]}/pagefind.js`).then(async (module: Pagefind) => {
+      await module.options(partOptions(parts[0]));
       await module.init();
-      return module;
+      const merged = new Set([parts[0]]);
+      // Merges run one at a time, in the order asked for.
+      let merging = Promise.resolve();
+      return {
+        engine: module,
+        preload: (term: string, options?: Record<string, unknown>) => module.preload(term, options),
+        merged: () => merged,
+        merge: (wanted: readonly string[]) => {
+          merging = merging.then(async () => {
+            for (const part of wanted) {
+              if (merged.has(part)) continue;
+              await module.mergeIndex(`${bundle}${part}/`, partOptions(part));
+              merged.add(part);
+            }
+          });
+          return merging;
+        },
+      };
     });
     return pagefind;
   };
@@ -121,6 +146,8 @@ export function startSearchPage(): void {
     }
   };
 
+  const titleOf = (data: ResultData) => data.meta.title;
+
   /** Pagefind filters for the chosen options, from the data attributes the page rendered. */
   function filtersFor(state: SearchState): { filters: Record<string, string>; labels: string[] } {
     const filters: Record<string, string> = {};
@@ -134,9 +161,31 @@ export function startSearchPage(): void {
     return { filters, labels };
   }
 
+  /** The parts a search reads, newest first: for a year filter, that year's parts alone. */
+  const partsFor = (filters: Record<string, string>) => (filters.year ? parts.filter((part) => part.slice(0, 4) === filters.year) : parts);
+
   let generation = 0;
-  /** The current search's ranked results, and how many of them are on the page. */
-  let current: { results: ResultRef<ResultData>[]; shown: number } = { results: [], shown: 0 };
+  /**
+   * The current search: its ranked results, how many of them are on the page, its parts and how
+   * many of those (newest first) the results come from.
+   */
+  let current: { query: string; scope: string; options: SearchOptions; results: ResultRef<ResultData>[]; shown: number; parts: string[]; searched: number } = {
+    query: '',
+    scope: '',
+    options: {},
+    results: [],
+    shown: 0,
+    parts: [],
+    searched: 0,
+  };
+
+  /** What the current search found; while older parts are not searched yet, the count is of the recent matches. */
+  function statusText(): string {
+    const { query, scope, results } = current;
+    if (results.length === 0) return `No articles match “${query}”${scope}.`;
+    if (current.searched < current.parts.length) return `${countOf(results.length, 'recent article matches', 'recent articles match')} “${query}”${scope}; older ones follow.`;
+    return `${countOf(results.length, 'article matches', 'articles match')} “${query}”${scope}.`;
+  }
 
   /**
    * Appends the next PAGE_SIZE results; returns the first new item, for focus. Every fragment is
@@ -144,6 +193,14 @@ export function startSearchPage(): void {
    * the first result never waits for the slowest of ten.
    */
   async function showMore(run: number): Promise<HTMLLIElement | undefined> {
+    if (current.shown >= current.results.length && current.searched < current.parts.length) {
+      // Every result so far is on the page: the next older part with matches follows them.
+      const engine = await loadPagefind();
+      const older = await searchOlder(engine, current.parts, current.searched, current.query, current.options, titleOf);
+      if (run !== generation) return undefined;
+      current.results.push(...older.results);
+      current.searched = older.searched;
+    }
     const batch = current.results.slice(current.shown, current.shown + PAGE_SIZE);
     const pending = batch.map((result) => result.data());
     // Awaited in order below; this only keeps a later failure from going unhandled.
@@ -157,7 +214,7 @@ export function startSearchPage(): void {
       current.shown += 1;
       first ??= item;
     }
-    more!.hidden = current.shown >= current.results.length;
+    more!.hidden = current.shown >= current.results.length && current.searched >= current.parts.length;
     return first;
   }
 
@@ -172,24 +229,20 @@ export function startSearchPage(): void {
     status!.textContent = 'Searching…';
     const { filters, labels } = filtersFor(state);
     try {
-      const engine = await loadPagefind();
-      const results = await rankedSearch(
-        engine,
-        state.q,
-        { filters, sort: state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined },
-        (data) => data.meta.title,
-      );
+      const searchParts = partsFor(filters);
+      const sort = state.sort === 'newest' ? ({ date: 'desc' } as const) : state.sort === 'oldest' ? ({ date: 'asc' } as const) : undefined;
+      const options: SearchOptions = { filters, sort };
+      const found =
+        searchParts.length === 0
+          ? { results: [], searched: 0 }
+          : await searchNewestFirst(await loadPagefind(), searchParts, state.q, options, PAGE_SIZE, titleOf);
       if (run !== generation) return;
-      current = { results, shown: 0 };
+      current = { query: state.q, scope: '', options, results: found.results, shown: 0, parts: searchParts, searched: found.searched };
       list!.replaceChildren();
       await showMore(run);
       if (run !== generation) return;
-      const count = results.length;
-      const scope = labels.length > 0 ? ` in ${labels.join(', ')}` : '';
-      status!.textContent =
-        count === 0
-          ? `No articles match “${state.q}”${scope}.`
-          : `${countOf(count, 'article matches', 'articles match')} “${state.q}”${scope}.`;
+      current.scope = labels.length > 0 ? ` in ${labels.join(', ')}` : '';
+      status!.textContent = statusText();
     } catch (error) {
       if (run !== generation) return;
       list!.replaceChildren();
@@ -205,7 +258,12 @@ export function startSearchPage(): void {
     if (loadingFor === generation) return;
     const run = (loadingFor = generation);
     try {
+      const before = status!.textContent;
+      // Assistive technology waits for the list to settle rather than reading each result as it comes.
+      list!.setAttribute('aria-busy', 'true');
       const first = await showMore(run);
+      // Older parts searched: the count grows (a live region, so only when it changed).
+      if (run === generation && statusText() !== before) status!.textContent = statusText();
       // Results appear one by one; a reader who has already moved into them keeps their place.
       if (document.activeElement === more || document.activeElement === document.body) first?.querySelector('a')?.focus();
     } catch (error) {
@@ -214,6 +272,7 @@ export function startSearchPage(): void {
       console.warn('search failed', error);
     } finally {
       if (loadingFor === run) loadingFor = -1;
+      list!.removeAttribute('aria-busy');
     }
   });
 
@@ -234,6 +293,7 @@ export function startSearchPage(): void {
     timer = setTimeout(() => update(false), DEBOUNCE_MS);
     const query = input.value.trim();
     if ((query.split(/\s+/).at(-1) ?? '').length >= PRELOAD_MIN_LETTERS) {
+      if (parts.length === 0) return;
       void loadPagefind()
         .then((engine) => engine.preload(searchableQuery(query), { filters: filtersFor(formState()).filters }))
         .catch(() => undefined);
@@ -249,7 +309,7 @@ export function startSearchPage(): void {
     fillForm(state);
     void run(state);
   });
-  input.addEventListener('focus', () => void loadPagefind(), { once: true });
+  if (parts.length > 0) input.addEventListener('focus', () => void loadPagefind(), { once: true });
 
   const initial = readState();
   fillForm(initial);

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentArticles } from '../../src/lib/content-files.ts';
 import { generateCorpus } from '../../bench/generate-corpus.ts';
 import { htmlToText } from '../../src/lib/text.ts';
-import { rankedSearch, type SearchEngine } from '../../src/scripts/ranked-search.ts';
+import { type SearchEngine } from '../../src/scripts/ranked-search.ts';
+import { PART_FILTER, searchNewestFirst, type PartedIndex } from '../../src/scripts/part-search.ts';
 import { paths, url } from '../../src/lib/urls.ts';
 import { chromiumAvailable, openSite, type Session } from '../helpers/browser.ts';
 import { readPage } from '../helpers/dist.ts';
@@ -58,55 +59,82 @@ function queriesFor(contentDir: string, distDir: string): Query[] {
     });
 }
 
+type Found = { url: string; meta: { title?: string } };
+
 /**
- * Runs every query through rankedSearch (src/scripts/ranked-search.ts), the function the search
- * page uses, with Pagefind itself running in Chromium, and returns the rank of the expected page
- * among the first three (0 = not there).
+ * Pagefind in a page of the search page's origin, loaded as the search page loads it: the
+ * newest of the parts its form lists, the others merged on demand (or all at once).
  */
-async function ranks(session: Session, queries: Query[]): Promise<{ ranked: number[]; plain: number[] }> {
+async function pagefindIn(session: Session, mergeAll: boolean): Promise<{ index: PartedIndex<Found>; parts: string[]; close(): Promise<void> }> {
   const page = await session.context.newPage();
   await page.goto(`${session.origin}${url(paths.search())}`);
+  const parts = ((await page.getAttribute('#search-form', 'data-parts')) ?? '').split(/\s+/).filter(Boolean);
+  const options = (part: string) => ({ baseUrl: url(paths.home()), mergeFilter: { [PART_FILTER]: part } });
   // A string, so Vite leaves import() alone; DevTools evaluation is not subject to the page's CSP.
   await page.evaluate(
-    `import(${JSON.stringify(url(`${paths.pagefind()}pagefind.js`))}).then(async (m) => { await m.options({ baseUrl: ${JSON.stringify(url(paths.home()))} }); await m.init(); window.__pagefind = m; window.__results = new Map(); })`,
+    `import(${JSON.stringify(url(`${paths.pagefind()}${parts[0]}/pagefind.js`))}).then(async (m) => { await m.options(${JSON.stringify(options(parts[0]))}); await m.init(); window.__pagefind = m; window.__results = new Map(); })`,
   );
-  // An engine whose search runs in the page; results stay there and are fetched by id.
-  const engine: SearchEngine<{ url: string; meta: { title?: string } }> = {
+  const merged = new Set([parts[0]]);
+  const merge = async (wanted: readonly string[]) => {
+    for (const part of wanted) {
+      if (merged.has(part)) continue;
+      await page.evaluate(({ path, options }) => (window as unknown as { __pagefind: { mergeIndex(path: string, options: unknown): Promise<void> } }).__pagefind.mergeIndex(path, options), {
+        path: url(`${paths.pagefind()}${part}/`),
+        options: options(part),
+      });
+      merged.add(part);
+    }
+  };
+  if (mergeAll) await merge(parts);
+  // An engine whose search runs in the page; results stay there and are fetched by id (a page id
+  // is unique within its part only, so they are kept by part).
+  const engine: SearchEngine<Found> = {
     async search(query, options) {
-      const ids: string[] = await page.evaluate(
-        async ({ query, options }) => {
+      const found: { id: string; score: number }[] = await page.evaluate(
+        async ({ query, options, filter }) => {
           const w = window as unknown as { __pagefind: SearchEngine; __results: Map<string, unknown> };
-          const found = (await w.__pagefind.search(query, options))?.results ?? [];
-          for (const result of found) w.__results.set(result.id, result);
-          return found.map((result) => result.id);
+          const results = (await w.__pagefind.search(query, options))?.results ?? [];
+          const part = options?.filters?.[filter] ?? '';
+          for (const result of results) w.__results.set(`${part}/${result.id}`, result);
+          return results.map((result) => ({ id: result.id, score: result.score ?? 0 }));
         },
-        { query, options },
+        { query, options, filter: PART_FILTER },
       );
+      const part = options?.filters?.[PART_FILTER] ?? '';
       return {
-        results: ids.map((id) => ({
+        results: found.map(({ id, score }) => ({
           id,
+          score,
           data: () =>
-            page.evaluate(
-              (key) =>
-                (window as unknown as { __results: Map<string, { data(): Promise<{ url: string; meta: { title?: string } }> }> }).__results
-                  .get(key)!
-                  .data(),
-              id,
-            ),
+            page.evaluate((key) => (window as unknown as { __results: Map<string, { data(): Promise<Found> }> }).__results.get(key)!.data(), `${part}/${id}`),
         })),
       };
     },
   };
+  return { index: { engine, merged: () => merged, merge }, parts, close: () => page.close() };
+}
+
+/**
+ * Runs every query through searchNewestFirst (src/scripts/part-search.ts), the function the
+ * search page uses, with Pagefind itself running in Chromium, and returns the rank of the
+ * expected page among the first three (0 = not there); and the rank in Pagefind's own order over
+ * every part, for comparison.
+ */
+async function ranks(session: Session, queries: Query[]): Promise<{ ranked: number[]; plain: number[] }> {
+  const parted = await pagefindIn(session, false);
+  const whole = await pagefindIn(session, true);
   const rankOf = async (results: { data(): Promise<{ url: string }> }[], expected: string) =>
     (await Promise.all(results.slice(0, 3).map((result) => result.data()))).findIndex((data) => data.url === expected) + 1;
   const ranked: number[] = [];
   const plain: number[] = [];
   for (const q of queries) {
-    ranked.push(await rankOf(await rankedSearch(engine, q.query, {}, (data) => data.meta.title), q.expected));
+    const found = await searchNewestFirst(parted.index, parted.parts, q.query, {}, 10, (data) => data.meta.title);
+    ranked.push(await rankOf(found.results, q.expected));
     // Pagefind's own order, for comparison: what the phrase pass adds.
-    plain.push(await rankOf((await engine.search(q.query))?.results ?? [], q.expected));
+    plain.push(await rankOf((await whole.index.engine.search(q.query))?.results ?? [], q.expected));
   }
-  await page.close();
+  await parted.close();
+  await whole.close();
   return { ranked, plain };
 }
 
@@ -182,5 +210,34 @@ describe.runIf(run)('search quality', () => {
         await session.close();
       }
     }, 600_000);
+
+    it('shows the recent matches first and every older one with "Show more results", each once', async () => {
+      // A word in about half of the generated articles: more than a page of matches in the newest year.
+      const query = 'government';
+      const session = await openSite(distDir);
+      try {
+        const whole = await pagefindIn(session, true);
+        const total = ((await whole.index.engine.search(query))?.results ?? []).length;
+        await whole.close();
+        const page = await session.context.newPage();
+        await page.goto(`${session.origin}${url(paths.search(query))}`);
+        const status = page.locator('#search-status');
+        await expect.poll(() => status.textContent(), { timeout: 15_000 }).toContain(`“${query}”`);
+        expect(await status.textContent()).toMatch(new RegExp(`^\\d+ recent articles match “${query}”; older ones follow\\.$`));
+        expect(await page.locator('.search-result').count()).toBe(10);
+        for (let clicks = 0; clicks < total && (await page.isVisible('#search-more')); clicks += 1) {
+          const shown = await page.locator('.search-result').count();
+          await page.click('#search-more');
+          await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n || document.querySelector<HTMLElement>('#search-more')!.hidden, shown);
+          await page.waitForFunction(() => !document.querySelector('#search-results')!.hasAttribute('aria-busy'));
+        }
+        const urls = await page.$$eval('.search-result h2 a', (links) => links.map((link) => link.getAttribute('href')));
+        expect(urls.length).toBe(total);
+        expect(new Set(urls).size).toBe(total);
+        expect(await status.textContent()).toBe(`${total} articles match “${query}”.`);
+      } finally {
+        await session.close();
+      }
+    }, 300_000);
   });
 });

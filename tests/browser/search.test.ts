@@ -141,7 +141,7 @@ describe.runIf(run)('search in Chromium', () => {
     // Hold every result fragment; Pagefind asks for them in rank order.
     const page = await fixture.context.newPage();
     const held: (() => Promise<void>)[] = [];
-    await page.route('**/pagefind/fragment/*', (route) => {
+    await page.route('**/pagefind/*/fragment/*', (route) => {
       held.push(() => route.continue());
     });
     await page.goto(`${fixture.origin}${url(paths.search(query))}`);
@@ -172,7 +172,7 @@ describe.runIf(run)('search in Chromium', () => {
     const page = await open(paths.search('filler summit'), fixture);
     await settled(page, '“filler summit”');
     const held: (() => Promise<void>)[] = [];
-    await page.route('**/pagefind/fragment/*', (route) => {
+    await page.route('**/pagefind/*/fragment/*', (route) => {
       held.push(() => route.continue());
     });
     await page.click('#search-more');

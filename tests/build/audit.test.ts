@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
 import { AUDIT_GO, AUDIT_WAITING, auditSite, PAGE_AUDIT_PREFIX } from '../../scripts/audit.ts';
@@ -289,14 +289,50 @@ describe('auditSite', () => {
     expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: no preview image at /og/${SLUG}.png`));
   });
 
-  it('names an article missing from the search index', () => {
-    const problems = brokenCopy((dist) => {
-      const dir = join(dist, 'pagefind/fragment');
+  /** The fixture's search part folders, and the fragment file of SLUG's page with its part. */
+  function searchParts(dist: string): string[] {
+    return readdirSync(join(dist, 'pagefind'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  }
+  function fragmentOf(dist: string, slug: string): { part: string; file: string } {
+    for (const part of searchParts(dist)) {
+      const dir = join(dist, 'pagefind', part, 'fragment');
       for (const name of readdirSync(dir)) {
-        if (gunzipSync(readFileSync(join(dir, name))).toString().includes(`/articles/${SLUG}/`)) rmSync(join(dir, name));
+        if (gunzipSync(readFileSync(join(dir, name))).toString().includes(`/articles/${slug}/`)) return { part, file: join(dir, name) };
       }
-    });
+    }
+    throw new Error(`no fragment of the fixture build holds ${slug}`);
+  }
+
+  it('names an article missing from the search index', () => {
+    const problems = brokenCopy((dist) => rmSync(fragmentOf(dist, SLUG).file));
     expect(problems).toContainEqual(expect.stringContaining(`${SLUG}.md: missing from the search index`));
+  });
+
+  it('names an article indexed twice or in another part, a wrong filter, and a part missing or not merged', () => {
+    const article = readContentArticles(fixtureContent).find((each) => each.slug === SLUG)!;
+    const year = article.date.slice(0, 4);
+    const twice = brokenCopy((dist) => {
+      const { part, file } = fragmentOf(dist, SLUG);
+      const other = searchParts(dist).find((each) => each !== part)!;
+      cpSync(file, join(dist, 'pagefind', other, 'fragment', 'en_copied.pf_fragment'));
+    });
+    expect(twice).toContainEqual(expect.stringMatching(new RegExp(`${SLUG}\\.md: in the search index 2 times \\(parts \\d{4}, \\d{4}\\)$`)));
+
+    const filtered = brokenCopy((dist) => {
+      const { file } = fragmentOf(dist, SLUG);
+      const text = gunzipSync(readFileSync(file)).toString().replace(`"year":["${year}"]`, '"year":["1999"]');
+      writeFileSync(file, gzipSync(text));
+    });
+    expect(filtered).toContainEqual(`${article.file}: search filter year is ["1999"], not ["${year}"]`);
+
+    const parts = brokenCopy((dist) => {
+      const { part } = fragmentOf(dist, SLUG);
+      rmSync(join(dist, 'pagefind', part), { recursive: true });
+      const search = join(dist, 'search/index.html');
+      writeFileSync(search, readFileSync(search, 'utf8').replace(/ data-parts="[^"]*"/, ' data-parts="2001"'));
+    });
+    expect(parts).toContainEqual(expect.stringMatching(new RegExp(`^search index: part ${year} \\(\\d+ articles?\\) is missing from /pagefind/$`)));
+    expect(parts).toContainEqual(expect.stringMatching(/^\/search\/: merges search parts "2001", not "\d{4}( \d{4})*"$/));
   });
 
   it('names a draft or an unknown page that leaked', () => {
