@@ -10,30 +10,13 @@
  * another time zone and locale, so output that depends on where the project sits, on the
  * clock's zone, on the machine's language or on what a cache held shows up as a difference.
  */
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareFingerprints, fingerprint, firstDifference } from '../helpers/fingerprint.ts';
 import { buildIsolated } from '../helpers/isolated-build.ts';
 import { fixtureContent, fixtureDist } from '../helpers/paths.ts';
-
-/** sha256 of every file under dir, keyed by its path relative to dir. */
-function fingerprint(dir: string): Map<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
-    .sort();
-  return new Map(files.map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
-}
-
-/** Where two versions of a file first differ, with a little context, to say why in a failure. */
-function firstDifference(a: Buffer, b: Buffer): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  const show = (buffer: Buffer) => JSON.stringify(buffer.subarray(Math.max(0, i - 40), i + 40).toString('latin1'));
-  return `sizes ${a.length} and ${b.length}, first difference at byte ${i}:\n      ${show(a)}\n      ${show(b)}`;
-}
 
 describe('the fixture build and a clean build of the same sources', () => {
   let work: string;
@@ -57,11 +40,9 @@ describe('the fixture build and a clean build of the same sources', () => {
     const b = fingerprint(second);
     expect([...a.keys()].filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(5);
     expect([...a.keys()].filter((file) => file.endsWith('.png')).length).toBeGreaterThan(100);
-    expect([...b.keys()], 'the same files').toEqual([...a.keys()]);
-    const different = [...a.keys()]
-      .filter((file) => a.get(file) !== b.get(file))
-      .map((file) => `${file}: ${firstDifference(readFileSync(join(first, file)), readFileSync(join(second, file)))}`);
-    expect(different).toEqual([]);
+    const { differing, missing, extra } = compareFingerprints(a, b);
+    expect({ missing, extra }, 'the same files').toEqual({ missing: [], extra: [] });
+    expect(differing.map((file) => `${file}: ${firstDifference(readFileSync(join(first, file)), readFileSync(join(second, file)))}`)).toEqual([]);
   });
 
   // What an editor reads at the default log level: Astro's warnings and errors, of which a clean
