@@ -137,7 +137,7 @@ export async function benchPublish(n: number, rounds: number, seed: number): Pro
       let publish: BuildFigures | undefined;
       let clean: { figures: BuildFigures; out: string } | undefined;
       for (const which of publishFirst ? ['publish', 'clean'] : ['clean', 'publish']) {
-        await waitForQuiet(`the ${which} build`);
+        await waitForQuiet(which === 'publish' ? "the newsroom's build" : 'the clean build');
         if (which === 'publish') publish = await newsroomBuild(`r${round}-${kind}`);
         else clean = await cleanBuild(`r${round}-${kind}`);
       }
