@@ -17,6 +17,7 @@ import { cleanup, state } from './context.ts';
 import { fmtGiB, fmtInt, fmtLoad, fmtRatio, fmtS } from './format.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { waitForQuiet, type Measured } from './measure.ts';
+import type { Options } from './options.ts';
 import { dirSize } from './output.ts';
 import { CHANGE_KINDS, Newsroom, type ChangeKind } from './publish-changes.ts';
 
@@ -85,10 +86,28 @@ function line(f: BuildFigures): string {
   return f.ok ? `${fmtS(f.wallMs)}, peak ${fmtGiB(f.peakBytes)}${fmtLoad(f)}` : `FAILED (${f.error})`;
 }
 
-export async function benchPublish(n: number, rounds: number, seed: number): Promise<PublishResult> {
+export async function benchPublish(n: number, options: Pick<Options, 'publishRounds' | 'seed' | 'keep'>): Promise<PublishResult> {
+  const { publishRounds: rounds, seed } = options;
+  // Folders made for the scenario; --keep keeps them.
+  const made: string[] = [];
+  const own = (dir: string) => {
+    made.push(dir);
+    cleanup.add(dir);
+    return dir;
+  };
+  try {
+    return await publishScenario(n, rounds, seed, own);
+  } finally {
+    if (options.keep) {
+      console.log(`kept ${made.join(', ')}`);
+      for (const dir of made) cleanup.delete(dir);
+    }
+  }
+}
+
+async function publishScenario(n: number, rounds: number, seed: number, own: (dir: string) => string): Promise<PublishResult> {
   console.log(`\n=== publish one, N = ${fmtInt(n)} (${rounds} round${rounds === 1 ? '' : 's'} of ${CHANGE_KINDS.join(', ')}) ===`);
-  const work = mkdtempSync(join(tmpdir(), `bench-publish-${n}-`));
-  cleanup.add(work);
+  const work = own(mkdtempSync(join(tmpdir(), `bench-publish-${n}-`)));
   const content = join(work, 'content');
   // The corpus of N articles is the first N of N + rounds, the same N articles as --n N with
   // this seed; the others are held back to be published one a round.
@@ -98,8 +117,7 @@ export async function benchPublish(n: number, rounds: number, seed: number): Pro
 
   // The newsroom's checkout: built only by the newsroom's builds, as an editor's or a CI runner's
   // with its caches kept; dist/ is the same folder every time.
-  const project = copyProject('bench-newsroom-');
-  cleanup.add(project);
+  const project = own(copyProject('bench-newsroom-'));
   const caches = cachesIn(work, 'newsroom');
   const dist = join(work, 'dist');
   const newsroomBuild = async (label: string) => {
@@ -107,8 +125,7 @@ export async function benchPublish(n: number, rounds: number, seed: number): Pro
     return figures([measured], n, dirSize(dist));
   };
   const cleanBuild = async (label: string): Promise<{ figures: BuildFigures; out: string }> => {
-    const cleanProject = copyProject('bench-clean-');
-    cleanup.add(cleanProject);
+    const cleanProject = own(copyProject('bench-clean-'));
     const out = join(work, `clean-${label}`);
     const measured: Measured = await fullBuild(`publish-${n}-clean-${label}`, content, out, cachesIn(work, `clean-${label}`), cleanProject);
     return { figures: figures([measured], n, dirSize(out)), out };

@@ -101,7 +101,7 @@ async function main(): Promise<number> {
       results.push(await benchSize(n, options, n === largest, n === judgedSize(options.sizes), hugo));
       writeFileSync(join(OUT, 'results.json'), `${JSON.stringify({ env, options, results, partial: true }, null, 2)}\n`);
     }
-    if (options.publish !== null) publish = await benchPublish(options.publish, options.publishRounds, options.seed);
+    if (options.publish !== null) publish = await benchPublish(options.publish, options);
   } finally {
     // Every build has run (or one failed): now the temporary folders can go.
     if (options.keep) {

@@ -18,7 +18,7 @@ import { Random } from '../../bench/corpus-random.ts';
 import { editedBody, Newsroom, redated, renamedTopic } from '../../bench/publish-changes.ts';
 import { fmtIdentity, identityOf, type PublishResult, type PublishStep } from '../../bench/publish.ts';
 import { publishMarkdown } from '../../bench/publish-report.ts';
-import { at30kTargets, perArticleTarget, publishTargets } from '../../bench/report.ts';
+import { at30kTargets, perArticleTarget, publishTargets, type Target } from '../../bench/report.ts';
 import { kindOf } from '../../bench/search.ts';
 import type { SizeResult } from '../../bench/size.ts';
 import { readFrontmatter } from '../../src/lib/content-files.ts';
@@ -109,7 +109,7 @@ function publishResult(steps: PublishStep[], n = 10000, firstOk = true): Publish
 }
 
 /** The verdict of the target whose name contains `words`. */
-function verdict(targets: { name: string; pass: boolean | null; measured: string }[], words: string) {
+function verdict(targets: Target[], words: string): Target {
   const target = targets.find((t) => t.name.includes(words));
   if (!target) throw new Error(`no target named like "${words}" in ${targets.map((t) => t.name).join(' | ')}`);
   return target;
