@@ -28,6 +28,9 @@ export default defineConfig({
       styleDirective: { resources: cspStyleSources },
     },
   },
+  // A page whose cache key (src/lib/page-key.ts) and code are unchanged is copied from the last
+  // build (kept in the build cache, scripts/lib/build-cache.ts) instead of rendered again.
+  experimental: { incrementalBuild: true },
   // The Pagefind index is built by scripts/build.ts (npm run build) once Astro has finished.
   integrations: [contentStoreAscii(), ogImages(), headersFile()],
 });

@@ -6,7 +6,8 @@
  * (a CI runner's cached path, or a fresh folder for a clean build).
  */
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { site } from '../../src/lib/site.ts';
 
 export function buildCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -14,4 +15,75 @@ export function buildCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const content = resolve(site.contentDir);
   if (content === resolve('content')) return resolve('node_modules/.astro');
   return resolve('node_modules/.astro/sites', createHash('sha256').update(content).digest('hex').slice(0, 16));
+}
+
+/**
+ * The folder a build renders into before it is swapped into outDir. It is the same for every
+ * build into one outDir: Astro's code for the pages holds this path, and a page is reused only
+ * while its code is unchanged.
+ */
+export function stagingDir(outDir: string): string {
+  return resolve('.cache', `staging-${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 12)}`);
+}
+
+/**
+ * Claims the staging folder for this process: a lock file holding its process id. Another build
+ * into the same outDir that is still running is an error; a lock left by one that died is taken over.
+ */
+export function claimStaging(staging: string): { release(): void } {
+  const lock = `${staging}.lock`;
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return { release: () => rmSync(lock, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileSync(lock, 'utf8'));
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+      throw new Error(`another build into the same output folder is running (process ${holder}); wait for it to end`);
+    }
+    rmSync(lock, { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** What Astro's incremental build records of each page: its route's code hash and its cache key. */
+export interface PageRecord {
+  configHash: string;
+  lockfileHash: string;
+  routes: Record<string, { dependencyHash: string; paths: Record<string, { cacheKey: string }> }>;
+}
+
+/** Astro's record of the pages of the last build in cacheDir, or null when there is none. */
+export function readPageRecord(cacheDir: string): PageRecord | null {
+  try {
+    return JSON.parse(readFileSync(join(cacheDir, 'incremental-build.json'), 'utf8')) as PageRecord;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How many pages of the build recorded in `after` were copied from the one recorded in `before`:
+ * those whose route code and cache key are the same in both (Astro's own test for reusing a page).
+ */
+export function reusedPages(before: PageRecord | null, after: PageRecord | null): number {
+  if (!before || !after || before.configHash !== after.configHash || before.lockfileHash !== after.lockfileHash) return 0;
+  let reused = 0;
+  for (const [route, entry] of Object.entries(after.routes)) {
+    const previous = before.routes[route];
+    if (!previous || previous.dependencyHash !== entry.dependencyHash) continue;
+    for (const [path, { cacheKey }] of Object.entries(entry.paths)) if (previous.paths[path]?.cacheKey === cacheKey) reused += 1;
+  }
+  return reused;
 }

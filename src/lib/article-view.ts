@@ -1,4 +1,4 @@
-/** What an article's page shows besides the article itself, worked out from the model. */
+/** An article's page: its route with the links it shows, and its head. */
 import { isoDay } from './dates.ts';
 import type { HeadData } from './head.ts';
 import type { ShareImage } from './lead-image.ts';
@@ -9,22 +9,35 @@ import { paths } from './urls.ts';
 /** How many related articles an article's page lists. */
 export const RELATED_COUNT = 4;
 
-export interface ArticleView {
+/** What an article's page is given: the article, and the links it shows to other articles. */
+export interface ArticlePage {
+  article: Article;
+  related: readonly Article[];
+  older?: Article;
+  newer?: Article;
+}
+
+/** Every article's page, as routes. */
+export function articleRoutes(model: SiteModel): { params: { slug: string }; props: ArticlePage }[] {
+  return model.articles.map((article) => ({
+    params: { slug: article.slug },
+    props: { article, related: model.related(article, RELATED_COUNT).map((each) => each.article), ...model.neighbours(article) },
+  }));
+}
+
+export interface ArticleHead {
   head: HeadData;
   /** The publication day, 2024-05-01: the page's sort key for search, and its <time>. */
   day: string;
   /** The publication year, the search's year filter. */
   year: string;
-  related: readonly Article[];
-  older?: Article;
-  newer?: Article;
 }
 
 /**
  * `shareImages`: the lead image's crops (shareCrops), the 1200x630 card first; without them the
  * page announces the generated card.
  */
-export function articleView(model: SiteModel, article: Article, shareImages: readonly ShareImage[] = []): ArticleView {
+export function articleHead(article: Article, shareImages: readonly ShareImage[] = []): ArticleHead {
   const day = isoDay(article.date);
   const card = shareImages[0];
   const image = card ? card.path : paths.ogImage(article.slug);
@@ -41,7 +54,5 @@ export function articleView(model: SiteModel, article: Article, shareImages: rea
     },
     day,
     year: day.slice(0, 4),
-    related: model.related(article, RELATED_COUNT).map((each) => each.article),
-    ...model.neighbours(article),
   };
 }

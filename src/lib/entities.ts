@@ -118,8 +118,14 @@ const GEOGRAPHIC_NOUNS = words('river rivers basin rainforest rainforests forest
 
 /** A wire headline: no lower-case letter outside character references such as &lt;. */
 function isCapsLine(line: string): boolean {
-  const letters = line.replace(/&lt;[^>]*>|&[a-z]+;/g, '').replace(/\p{L}+/gu, (w) => (DATE_WORDS.has(w) ? '' : w));
-  return !/\p{Ll}/u.test(letters) && (letters.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
+  let capitals = 0;
+  // Word by word, so that an ordinary line stops at its first lower-case word.
+  for (const [word] of line.replace(/&lt;[^>]*>|&[a-z]+;/g, '').matchAll(/\p{L}+/gu)) {
+    if (DATE_WORDS.has(word)) continue;
+    if (/\p{Ll}/u.test(word)) return false;
+    capitals += word.match(/\p{Lu}/gu)?.length ?? 0;
+  }
+  return capitals >= 4;
 }
 
 interface Token {
@@ -150,12 +156,17 @@ function neighbourhoods(text: string, positions: readonly [number, number][]): [
   const reach = 400;
   const stretches: [number, number][] = [];
   for (const [from, to] of positions) {
-    let start = from - 1;
-    while (start > Math.max(0, from - reach) && !RUN_BREAKS.has(text[start]) && !(text[start] === '\n' && text[start - 1] === '\n')) start -= 1;
     let end = to;
     while (end < Math.min(text.length, to + reach) && !RUN_BREAKS.has(text[end]) && !(text[end] === '\n' && text[end + 1] === '\n')) end += 1;
-    start = Math.max(0, start - 40);
     const last = stretches.at(-1);
+    // A name inside the stretch before joins it, wherever its own stretch would start.
+    if (last && from < last[1]) {
+      last[1] = Math.max(last[1], end + 1);
+      continue;
+    }
+    let start = from - 1;
+    while (start > Math.max(0, from - reach) && !RUN_BREAKS.has(text[start]) && !(text[start] === '\n' && text[start - 1] === '\n')) start -= 1;
+    start = Math.max(0, start - 40);
     if (last && start <= last[1]) last[1] = Math.max(last[1], end + 1);
     else stretches.push([start, end + 1]);
   }

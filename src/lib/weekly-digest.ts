@@ -51,10 +51,13 @@ export interface DigestWeek extends IsoWeek {
   published: Date;
   /** The newest update among its articles, if later than `published`. */
   updated?: Date;
-  /** The weeks with articles just before and after, if any. */
-  older?: DigestWeek;
-  newer?: DigestWeek;
+  /** The weeks with articles just before and after, if any: what a week's page links to. */
+  older?: WeekLink;
+  newer?: WeekLink;
 }
+
+/** A link to a week: its address and title, not the week itself, so no week holds another. */
+export type WeekLink = Pick<DigestWeek, 'key' | 'title'>;
 
 /** "18–24 November 2024", "28 October – 3 November 2024", "30 December 2024 – 5 January 2025". */
 export function weekDates(start: Date, end: Date): string {
@@ -155,9 +158,10 @@ export function digestWeeks(articles: readonly Article[], topicDefs: readonly To
       ...(updated && updated > published ? { updated } : {}),
     };
   });
+  const link = (week: DigestWeek | undefined): WeekLink | undefined => week && { key: week.key, title: week.title };
   weeks.forEach((week, index) => {
-    week.newer = weeks[index - 1];
-    week.older = weeks[index + 1];
+    week.newer = link(weeks[index - 1]);
+    week.older = link(weeks[index + 1]);
   });
   return { weeks, problems };
 }

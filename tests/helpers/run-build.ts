@@ -6,13 +6,14 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './paths.ts';
+import { stagingDir } from '../../scripts/lib/build-cache.ts';
 
 export interface BuildOutcome {
   /** The build's exit code: 0 when it succeeded. */
   code: number;
   /** What the build printed: stdout, then stderr. */
   output: string;
-  /** The build's staging folder (named after its process id), which it must remove when it fails. */
+  /** The build's staging folder, which it must remove when it fails. */
   staging: string;
 }
 
@@ -20,15 +21,15 @@ export interface BuildOutcome {
  * Builds contentDir into outDir; resolves with the outcome, failed or not. The build's caches go
  * beside outDir (outDir + '.build-cache'), so a test's temporary folder holds all it wrote.
  */
-export function runBuild(contentDir: string, outDir: string): Promise<BuildOutcome> {
+export function runBuild(contentDir: string, outDir: string, env: Record<string, string> = {}): Promise<BuildOutcome> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       ['scripts/build.ts'],
-      { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, BUILD_CACHE: `${outDir}.build-cache`, BUILD_LOG_LEVEL: 'silent' }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: root, env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, BUILD_CACHE: `${outDir}.build-cache`, BUILD_LOG_LEVEL: 'silent', ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, output: `${stdout}${stderr}`, staging: join(root, '.cache', `staging-${child.pid}`) });
+        resolve({ code, output: `${stdout}${stderr}`, staging: stagingDir(outDir) });
       },
     );
   });

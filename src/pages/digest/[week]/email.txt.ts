@@ -3,7 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { digestWeekRoutes, textResponse } from '../../../data/digest-routes.ts';
 import { digestEmailText } from '../../../lib/digest-email.ts';
 import type { DigestWeek } from '../../../lib/weekly-digest.ts';
+import { keyed } from '../../../lib/page-key.ts';
 
-export const getStaticPaths = digestWeekRoutes satisfies GetStaticPaths;
+export const getStaticPaths = (async () => keyed(await digestWeekRoutes())) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ week: DigestWeek }> = ({ props }) => textResponse(digestEmailText(props.week));

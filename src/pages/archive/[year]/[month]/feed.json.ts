@@ -3,7 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonFeedResponse } from '../../../../data/feeds.ts';
 import { jsonFeedArchiveRoutes } from '../../../../data/feed-routes.ts';
 import type { FeedArchive } from '../../../../lib/feeds.ts';
+import { keyed } from '../../../../lib/page-key.ts';
 
-export const getStaticPaths = jsonFeedArchiveRoutes satisfies GetStaticPaths;
+export const getStaticPaths = (async () => keyed(await jsonFeedArchiveRoutes())) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => jsonFeedResponse(props.archive);

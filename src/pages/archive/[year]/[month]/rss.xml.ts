@@ -3,7 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { rssResponse } from '../../../../data/feeds.ts';
 import { siteFeedArchiveRoutes } from '../../../../data/feed-routes.ts';
 import type { FeedArchive } from '../../../../lib/feeds.ts';
+import { keyed } from '../../../../lib/page-key.ts';
 
-export const getStaticPaths = siteFeedArchiveRoutes satisfies GetStaticPaths;
+export const getStaticPaths = (async () => keyed(await siteFeedArchiveRoutes())) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => rssResponse(props.archive);

@@ -3,7 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonFeedResponse } from '../../../../../data/feeds.ts';
 import { digestJsonFeedArchiveRoutes } from '../../../../../data/feed-routes.ts';
 import type { FeedArchive } from '../../../../../lib/feeds.ts';
+import { keyed } from '../../../../../lib/page-key.ts';
 
-export const getStaticPaths = digestJsonFeedArchiveRoutes satisfies GetStaticPaths;
+export const getStaticPaths = (async () => keyed(await digestJsonFeedArchiveRoutes())) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => jsonFeedResponse(props.archive);

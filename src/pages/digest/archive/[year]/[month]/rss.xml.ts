@@ -3,7 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { rssResponse } from '../../../../../data/feeds.ts';
 import { digestFeedArchiveRoutes } from '../../../../../data/feed-routes.ts';
 import type { FeedArchive } from '../../../../../lib/feeds.ts';
+import { keyed } from '../../../../../lib/page-key.ts';
 
-export const getStaticPaths = digestFeedArchiveRoutes satisfies GetStaticPaths;
+export const getStaticPaths = (async () => keyed(await digestFeedArchiveRoutes())) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => rssResponse(props.archive);

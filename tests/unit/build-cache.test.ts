@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimStaging, readPageRecord, reusedPages, type PageRecord } from '../../scripts/lib/build-cache.ts';
+
+function record(pages: Record<string, string>, dependencyHash = 'code-1', configHash = 'config-1'): PageRecord {
+  const paths = Object.fromEntries(Object.entries(pages).map(([path, cacheKey]) => [path, { cacheKey }]));
+  return { configHash, lockfileHash: 'lock-1', routes: { 'src/pages/articles/[slug].astro': { dependencyHash, paths } } };
+}
+
+describe('counting the pages a build reused', () => {
+  const before = record({ '/articles/a/': 'ka', '/articles/b/': 'kb', '/articles/c/': 'kc' });
+
+  it('counts the pages whose key and route code are unchanged', () => {
+    expect(reusedPages(before, record({ '/articles/a/': 'ka', '/articles/b/': 'kb2', '/articles/d/': 'kd' }))).toBe(1);
+    expect(reusedPages(before, before)).toBe(3);
+  });
+
+  it('counts none after a change to the route code, the configuration, or without a last build', () => {
+    expect(reusedPages(before, record({ '/articles/a/': 'ka' }, 'code-2'))).toBe(0);
+    expect(reusedPages(before, record({ '/articles/a/': 'ka' }, 'code-1', 'config-2'))).toBe(0);
+    expect(reusedPages(null, before)).toBe(0);
+  });
+
+  it('reads no record from a folder without one, or with a damaged one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'record-'));
+    try {
+      expect(readPageRecord(dir)).toBeNull();
+      writeFileSync(join(dir, 'incremental-build.json'), '{"routes": ');
+      expect(readPageRecord(dir)).toBeNull();
+      writeFileSync(join(dir, 'incremental-build.json'), JSON.stringify(before));
+      expect(readPageRecord(dir)).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('claiming the staging folder', () => {
+  it('refuses a second build into the same folder while the first runs, and takes over a dead one’s lock', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'staging-'));
+    const staging = join(dir, 'staging-x');
+    try {
+      // The test runner's parent process is alive and is not this process.
+      writeFileSync(`${staging}.lock`, String(process.ppid));
+      expect(() => claimStaging(staging)).toThrow(`another build into the same output folder is running (process ${process.ppid})`);
+      writeFileSync(`${staging}.lock`, '999999999');
+      const claim = claimStaging(staging);
+      claim.release();
+      expect(() => claimStaging(staging).release()).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
