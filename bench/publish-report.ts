@@ -78,15 +78,19 @@ export function publishMarkdown(result: PublishResult): string[] {
   const unchanged = result.unchanged;
   lines.push(
     `The newsroom's first build (cold; it fills every cache): ${first.ok ? `${fmtS(first.wallMs)}, peak ${fmtGiB(first.peakBytes)}` : 'failed'}. Again with nothing changed: ${
-      unchanged ? (unchanged.ok ? `${fmtS(unchanged.wallMs)} (${fmtRatio(unchanged.wallMs / first.wallMs)} the first build), peak ${fmtGiB(unchanged.peakBytes)}; dist/ against the first build's: ${fmtIdentity(unchanged.identity)}` : 'failed') : 'not run'
+      unchanged ? (unchanged.ok ? `${fmtS(unchanged.wallMs)} (${fmtRatio(unchanged.wallMs / first.wallMs)} the first build), reusing ${unchanged.reused === null ? 'n/a' : fmtInt(unchanged.reused)} documents, peak ${fmtGiB(unchanged.peakBytes)}; dist/ against the first build's: ${fmtIdentity(unchanged.identity)}` : 'failed') : 'not run'
     }.`,
   );
   if (result.steps.length === 0) return lines;
-  lines.push('', '| round | change | newsroom build | clean cold build | ratio | peak memory, newsroom / clean | dist/ |', '| ---: | --- | ---: | ---: | ---: | ---: | --- |');
+  lines.push(
+    '',
+    '| round | change | newsroom build | documents it reused | clean cold build | ratio | peak memory, newsroom / clean | dist/ |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  );
   for (const step of result.steps) {
-    const wall = (f: typeof step.publish) => (f.ok ? fmtS(f.wallMs) : 'failed');
+    const wall = (f: { ok: boolean; wallMs: number }) => (f.ok ? fmtS(f.wallMs) : 'failed');
     lines.push(
-      `| ${step.round}${step.publishFirst ? '' : ' (clean first)'} | ${step.what} | ${wall(step.publish)} | ${wall(step.cold)} | ${fmtRatio(stepRatio(step))} | ${fmtGiB(step.publish.peakBytes)} / ${fmtGiB(step.cold.peakBytes)} | ${fmtIdentity(step.identity)} |`,
+      `| ${step.round}${step.publishFirst ? '' : ' (clean first)'} | ${step.what} | ${wall(step.publish)} | ${step.publish.reused === null ? 'n/a' : fmtInt(step.publish.reused)} | ${wall(step.cold)} | ${fmtRatio(stepRatio(step))} | ${fmtGiB(step.publish.peakBytes)} / ${fmtGiB(step.cold.peakBytes)} | ${fmtIdentity(step.identity)} |`,
     );
   }
   return lines;

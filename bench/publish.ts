@@ -18,7 +18,7 @@ import { fmtGiB, fmtInt, fmtLoad, fmtRatio, fmtS } from './format.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { waitForQuiet, type Measured } from './measure.ts';
 import type { Options } from './options.ts';
-import { dirSize } from './output.ts';
+import { dirSize, reusedDocuments } from './output.ts';
 import { CHANGE_KINDS, Newsroom, type ChangeKind } from './publish-changes.ts';
 
 /** How many file names of each kind of difference the results keep. */
@@ -55,13 +55,16 @@ export function fmtIdentity(identity: Identity | null): string {
   return `${fmtInt(identity.differing)} differing, ${fmtInt(identity.missing)} missing, ${fmtInt(identity.extra)} extra of ${fmtInt(identity.files)} files (${identity.first.join(', ')})`;
 }
 
+/** A build of the newsroom, with how many documents it copied from its last build (as it prints it). */
+export type NewsroomBuild = BuildFigures & { reused: number | null };
+
 export interface PublishStep {
   kind: ChangeKind;
   round: number;
   what: string;
   /** Whether the newsroom's build ran before the clean one in this pair. */
   publishFirst: boolean;
-  publish: BuildFigures;
+  publish: NewsroomBuild;
   cold: BuildFigures;
   /** The newsroom's dist/ against the clean build's; null when either build failed. */
   identity: Identity | null;
@@ -71,9 +74,9 @@ export interface PublishResult {
   n: number;
   rounds: number;
   /** The newsroom's first build: cold, and the one that fills every cache. */
-  first: BuildFigures;
+  first: NewsroomBuild;
   /** The next build with nothing changed, its dist/ against the first build's. */
-  unchanged: (BuildFigures & { identity: Identity | null }) | null;
+  unchanged: (NewsroomBuild & { identity: Identity | null }) | null;
   steps: PublishStep[];
 }
 
@@ -82,8 +85,10 @@ export function stepRatio(step: PublishStep): number | null {
   return step.publish.ok && step.cold.ok ? step.publish.wallMs / step.cold.wallMs : null;
 }
 
-function line(f: BuildFigures): string {
-  return f.ok ? `${fmtS(f.wallMs)}, peak ${fmtGiB(f.peakBytes)}${fmtLoad(f)}` : `FAILED (${f.error})`;
+function line(f: BuildFigures & { reused?: number | null }): string {
+  if (!f.ok) return `FAILED (${f.error})`;
+  const reused = f.reused === undefined ? '' : `, reused ${f.reused === null ? 'n/a' : fmtInt(f.reused)} documents`;
+  return `${fmtS(f.wallMs)}, peak ${fmtGiB(f.peakBytes)}${reused}${fmtLoad(f)}`;
 }
 
 export async function benchPublish(n: number, options: Pick<Options, 'publishRounds' | 'seed' | 'keep'>): Promise<PublishResult> {
@@ -120,9 +125,9 @@ async function publishScenario(n: number, rounds: number, seed: number, own: (di
   const project = own(copyProject('bench-newsroom-'));
   const caches = cachesIn(work, 'newsroom');
   const dist = join(work, 'dist');
-  const newsroomBuild = async (label: string) => {
+  const newsroomBuild = async (label: string): Promise<NewsroomBuild> => {
     const measured = await fullBuild(`publish-${n}-${label}`, content, dist, caches, project);
-    return figures([measured], n, dirSize(dist));
+    return { ...figures([measured], n, dirSize(dist)), reused: reusedDocuments(measured.stdout) };
   };
   const cleanBuild = async (label: string): Promise<{ figures: BuildFigures; out: string }> => {
     const cleanProject = own(copyProject('bench-clean-'));
@@ -151,7 +156,7 @@ async function publishScenario(n: number, rounds: number, seed: number, own: (di
       const change = newsroom.apply(kind);
       const publishFirst = (round + CHANGE_KINDS.indexOf(kind)) % 2 === 1;
       console.log(`round ${round}, ${change.what} (${publishFirst ? 'newsroom build first' : 'clean build first'}) …`);
-      let publish: BuildFigures | undefined;
+      let publish: NewsroomBuild | undefined;
       let clean: { figures: BuildFigures; out: string } | undefined;
       for (const which of publishFirst ? ['publish', 'clean'] : ['clean', 'publish']) {
         await waitForQuiet(which === 'publish' ? "the newsroom's build" : 'the clean build');

@@ -255,7 +255,8 @@ function sizesMarkdown(results: SizeResult[]): string[] {
   lines.push('');
   for (const r of results) {
     const own = (f: { astroMs: number | null } | null) => (f?.astroMs === null || f?.astroMs === undefined ? 'n/a' : fmtS(f.astroMs));
-    lines.push(`Astro's own time for this site's Astro step at N = ${fmtInt(r.n)} (as Astro prints it): ${own(r.full)} with the caches cold, ${own(r.fullWarm)} warm.`);
+    const reused = r.fullWarm?.ok && r.fullWarm.reused !== null ? `; the warm build reused ${fmtInt(r.fullWarm.reused)} documents of the cold one` : '';
+    lines.push(`Astro's own time for this site's Astro step at N = ${fmtInt(r.n)} (as Astro prints it): ${own(r.full)} with the caches cold, ${own(r.fullWarm)} warm${reused}.`);
     lines.push('');
   }
   lines.pop();

@@ -3,7 +3,7 @@
  * again with this site's build.concurrency), Hugo, the paired rounds where the target is judged,
  * and at the judged N and the largest N the built pages and the first search in Chromium.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bareBuild, cachesIn, figures, fullBuild, pairedRounds, roundOf, type BuildFigures, type Round } from './builds.ts';
@@ -13,7 +13,7 @@ import { generateCorpus } from './generate-corpus.ts';
 import { writeHugoSite } from './hugo.ts';
 import { run, waitForQuiet } from './measure.ts';
 import type { Options } from './options.ts';
-import { astroBuiltMs, dirSize, outputBreakdown } from './output.ts';
+import { astroBuiltMs, dirSize, outputBreakdown, reusedDocuments } from './output.ts';
 import { pageWeights } from './pages.ts';
 import { profileBuilds, type ProfileSummary } from './profile.ts';
 import { browserFigures, CHROMIUM, QUERIES, type BrowserFigures } from './search.ts';
@@ -27,7 +27,7 @@ export interface SizeResult {
   /** The cold build, with Astro's own time for its step and the output by folder. */
   full: BuildFigures & { astroMs: number | null; breakdown: { name: string; bytes: number; files: number }[] };
   /** The full build run again with the caches of the first, nothing changed (informational; targets use the cold build). */
-  fullWarm: (BuildFigures & { astroMs: number | null }) | null;
+  fullWarm: (BuildFigures & { astroMs: number | null; reused: number | null }) | null;
   bare: BuildFigures & { astroMs: number; pagefindMs: number; astroPeakBytes: number; pagefindPeakBytes: number };
   /** The bare site built with the build.concurrency this site uses: for reference, not the target's baseline. */
   bareConcurrent: (BuildFigures & { astroMs: number; pagefindMs: number }) | null;
@@ -85,14 +85,22 @@ export async function benchSize(n: number, options: Options, largest: boolean, j
 
     // (a') the same build again with the caches the first one filled (preview images and BUILD_CACHE),
     // nothing changed. After the bare build, so that the first pair of the paired rounds runs back to back.
+    // Into the same output folder, as a newsroom rebuilds its dist/: Astro reuses a page only while
+    // its code, which holds the staging folder named after the output folder, is unchanged. The cold
+    // build's output is moved aside first, so the build deletes nothing and the reader's figures
+    // below read the cold build's pages.
     let warmFig: SizeResult['fullWarm'] = null;
+    let readerOut = fullOut;
     if (fullFig.ok && options.warm) {
+      readerOut = join(work, 'full-cold');
+      renameSync(fullOut, readerOut);
       await waitForQuiet('the warm rebuild');
       console.log("(a') full build again, its caches warm …");
-      const warmOut = join(work, 'full-warm');
-      const warm = await fullBuild(`${n}-full-warm`, content, warmOut, caches);
-      warmFig = { ...figures([warm], n, dirSize(warmOut)), astroMs: astroBuiltMs(warm.stdout) };
-      console.log(`    ${warmFig.ok ? 'ok' : `FAILED (${warmFig.error})`}: ${fmtS(warm.wallMs)}, peak ${fmtGiB(warmFig.peakBytes)}; Astro's own time ${fmtAstro(warmFig.astroMs)}${fmtLoad(warmFig)}`);
+      const warm = await fullBuild(`${n}-full-warm`, content, fullOut, caches);
+      warmFig = { ...figures([warm], n, dirSize(fullOut)), astroMs: astroBuiltMs(warm.stdout), reused: reusedDocuments(warm.stdout) };
+      console.log(
+        `    ${warmFig.ok ? 'ok' : `FAILED (${warmFig.error})`}: ${fmtS(warm.wallMs)}, peak ${fmtGiB(warmFig.peakBytes)}; Astro's own time ${fmtAstro(warmFig.astroMs)}; reused ${warmFig.reused === null ? 'n/a' : fmtInt(warmFig.reused)} documents${fmtLoad(warmFig)}`,
+      );
     }
 
     // (b') the bare site again with this site's build.concurrency, so the reader can see how much of
@@ -143,14 +151,14 @@ export async function benchSize(n: number, options: Options, largest: boolean, j
     };
 
     if ((largest || judged) && fullFig.ok) {
-      result.pages = pageWeights(fullOut);
+      result.pages = pageWeights(readerOut);
       console.log(
         `page weight (gzip): home ${fmtKB(result.pages.home.totalGzip)}, article ${fmtKB(result.pages.article.totalGzip)} (${result.pages.article.path}), topic ${result.pages.topic ? fmtKB(result.pages.topic.totalGzip) : 'n/a'}`,
       );
       if (options.browser && existsSync(CHROMIUM)) {
         await waitForQuiet('the Chromium measurements');
         console.log(`Chromium: first search for ${QUERIES.length} queries, each in a fresh profile …`);
-        result.browser = await browserFigures(fullOut, result.pages.article.path, result.pages.topic?.path ?? null);
+        result.browser = await browserFigures(readerOut, result.pages.article.path, result.pages.topic?.path ?? null);
       } else if (options.browser) console.log(`no Chromium at ${CHROMIUM}: skipping the search measurements`);
     }
 

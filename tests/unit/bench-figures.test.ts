@@ -13,7 +13,7 @@ import type { BuildFigures } from '../../bench/builds.ts';
 import { GiB } from '../../bench/context.ts';
 import { generateCorpus, type Corpus } from '../../bench/generate-corpus.ts';
 import { parseOptions } from '../../bench/options.ts';
-import { astroBuiltMs, imageRate } from '../../bench/output.ts';
+import { astroBuiltMs, imageRate, reusedDocuments } from '../../bench/output.ts';
 import { Random } from '../../bench/corpus-random.ts';
 import { editedBody, Newsroom, redated, renamedTopic } from '../../bench/publish-changes.ts';
 import { fmtIdentity, identityOf, type PublishResult, type PublishStep } from '../../bench/publish.ts';
@@ -22,6 +22,7 @@ import { at30kTargets, perArticleTarget, publishTargets, type Target } from '../
 import { kindOf } from '../../bench/search.ts';
 import type { SizeResult } from '../../bench/size.ts';
 import { readFrontmatter } from '../../src/lib/content-files.ts';
+import { countOf } from '../../src/lib/counts.ts';
 import { checkArticle, readTopicsFile, splitArticle } from '../../src/lib/content-schema.ts';
 import { statsSummary } from '../../src/integrations/og-generator.ts';
 import { compareFingerprints } from '../helpers/fingerprint.ts';
@@ -55,6 +56,20 @@ describe('bench: figures read from what a build prints', () => {
     expect(astroBuiltMs(await astroStatsLine(6710))).toBe(6710);
     expect(astroBuiltMs(await astroStatsLine(107_000))).toBe(107_000);
     expect(astroBuiltMs('[build] Complete!')).toBeNull();
+  });
+});
+
+describe("bench: what a rebuild reused, from the build's closing line", () => {
+  const closing = (reused: string) => `built 10,000 articles, 36,356 pages, 62 feeds in 12.3 s${reused} → /tmp/x/dist/\n`;
+
+  it('reads the count of reused documents, thousands separators and all', () => {
+    expect(reusedDocuments(`[build] Complete!\n${closing(`, reusing ${countOf(36_120, 'unchanged document', 'unchanged documents')} of the last build`)}`)).toBe(36_120);
+    expect(reusedDocuments(closing(`, reusing ${countOf(1, 'unchanged document', 'unchanged documents')} of the last build`))).toBe(1);
+  });
+
+  it('has 0 when the build reused nothing, and no figure when it printed no closing line', () => {
+    expect(reusedDocuments(closing(''))).toBe(0);
+    expect(reusedDocuments('build failed; /tmp/x/dist was left as it was.')).toBeNull();
   });
 });
 
@@ -101,11 +116,11 @@ function build(wallMs: number, overrides: Partial<BuildFigures> = {}): BuildFigu
 const SAME = identityOf({ differing: [], missing: [], extra: [] }, 100);
 
 function step(kind: PublishStep['kind'], round: number, publishMs: number, coldMs: number, identity = SAME, publishOk = true): PublishStep {
-  return { kind, round, what: `${kind} ${round}`, publishFirst: round % 2 === 1, publish: build(publishMs, { ok: publishOk }), cold: build(coldMs), identity: publishOk ? identity : null };
+  return { kind, round, what: `${kind} ${round}`, publishFirst: round % 2 === 1, publish: { ...build(publishMs, { ok: publishOk }), reused: 40 }, cold: build(coldMs), identity: publishOk ? identity : null };
 }
 
 function publishResult(steps: PublishStep[], n = 10000, firstOk = true): PublishResult {
-  return { n, rounds: 3, first: build(60_000, { ok: firstOk }), unchanged: { ...build(58_000), identity: SAME }, steps };
+  return { n, rounds: 3, first: { ...build(60_000, { ok: firstOk }), reused: null }, unchanged: { ...build(58_000), reused: 100, identity: SAME }, steps };
 }
 
 /** The verdict of the target whose name contains `words`. */
@@ -162,8 +177,8 @@ describe('bench: publish one', () => {
 
   it('prints every pair with its ratio and which build went first', () => {
     const text = publishMarkdown(publishResult([step('add', 1, 20_000, 40_000), step('add', 2, 30_000, 40_000)])).join('\n');
-    expect(text).toContain('| 1 | add 1 | 20.0 s | 40.0 s | 0.50× |');
-    expect(text).toContain('| 2 (clean first) | add 2 | 30.0 s | 40.0 s | 0.75× |');
+    expect(text).toContain('| 1 | add 1 | 20.0 s | 40 | 40.0 s | 0.50× |');
+    expect(text).toContain('| 2 (clean first) | add 2 | 30.0 s | 40 | 40.0 s | 0.75× |');
     expect(text).toContain('| add one new article | 25.0 s | 40.0 s | 0.63×, the median of 2 pairs (0.50×, 0.75×) | identical in 2 of 2 pairs |');
   });
 });
