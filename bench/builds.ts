@@ -44,12 +44,29 @@ export function figures(measured: Measured[], n: number, output: DirSize): Build
   };
 }
 
+/** Where one build of this site keeps what a later build may reuse. */
+export interface Caches {
+  /** The preview images (OG_IMAGE_CACHE). */
+  og: string;
+  /** Everything else a build keeps between builds (BUILD_CACHE: Astro's cache, the search index's parts). */
+  build: string;
+}
+
+/** A build's two caches as folders of `dir` named after `name`: empty until a build fills them. */
+export function cachesIn(dir: string, name: string): Caches {
+  return { og: join(dir, `${name}-og-cache`), build: join(dir, `${name}-build-cache`) };
+}
+
 /**
- * This site's `npm run build`; cold unless ogCache already holds the preview images. At info
- * level the build also prints Astro's own time and the image worker's, which the bench reads.
+ * This site's `npm run build`; cold unless `caches` already hold what an earlier build left. At
+ * info level the build also prints Astro's own time and the image worker's, which the bench reads.
+ * `cwd`: the project copy to build in (the bench's own by default).
  */
-export function fullBuild(label: string, content: string, outDir: string, ogCache: string): Promise<Measured> {
-  return run(label, process.execPath, ['scripts/build.ts'], { env: { CONTENT_DIR: content, OUT_DIR: outDir, OG_IMAGE_CACHE: ogCache, BUILD_LOG_LEVEL: 'info' } });
+export function fullBuild(label: string, content: string, outDir: string, caches: Caches, cwd?: string): Promise<Measured> {
+  return run(label, process.execPath, ['scripts/build.ts'], {
+    env: { CONTENT_DIR: content, OUT_DIR: outDir, OG_IMAGE_CACHE: caches.og, BUILD_CACHE: caches.build, BUILD_LOG_LEVEL: 'info' },
+    ...(cwd ? { cwd } : {}),
+  });
 }
 
 /** A package's launcher in node_modules/.bin, resolved to its script so it runs under this Node. */
@@ -110,7 +127,7 @@ export async function pairedRounds(n: number, work: string, content: string, fir
     const builds: { full?: Measured; bare?: { astro: Measured; pagefind: Measured } } = {};
     for (const which of fullFirst ? ['full', 'bare'] : ['bare', 'full']) {
       await waitForQuiet(`round ${round}, the ${which} build`);
-      if (which === 'full') builds.full = await fullBuild(`${n}-round${round}-full`, content, join(work, `round${round}-full`), join(work, `round${round}-og-cache`));
+      if (which === 'full') builds.full = await fullBuild(`${n}-round${round}-full`, content, join(work, `round${round}-full`), cachesIn(work, `round${round}`));
       else builds.bare = await bareBuild(`${n}-round${round}-bare`, content, join(work, `round${round}-bare`), join(work, `round${round}-bare-cache`));
     }
     const pair = roundOf(builds.full!, builds.bare!, fullFirst);

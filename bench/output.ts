@@ -84,3 +84,15 @@ export function imageRate(stdout: string): number | null {
   const match = /og images: .* rendered in \d+ ms on .*\(([\d.]+) ms\/image\)/.exec(stdout.replace(ANSI, ''));
   return match ? Number(match[1]) : null;
 }
+
+/**
+ * How many documents the build copied from the last build instead of rendering them, from its
+ * closing line ("built … in 3.1 s, reusing 61 unchanged documents of the last build → dist/"):
+ * 0 when the line names none, null when the build printed no closing line.
+ */
+export function reusedDocuments(stdout: string): number | null {
+  const text = stdout.replace(ANSI, '');
+  if (!/^built .* → \S/m.test(text)) return null;
+  const match = /, reusing ([\d,]+) unchanged documents? of the last build → /.exec(text);
+  return match ? Number(match[1].replace(/,/g, '')) : 0;
+}

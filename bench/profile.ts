@@ -65,7 +65,8 @@ export async function profileBuilds(n: number, work: string, content: string, og
   await waitForQuiet('the profiled builds');
   console.log(`profiling both Astro steps with --cpu-prof (not timed; this site's with its image cache warm) → ${profDir}`);
   const site = await run(`${n}-profile-site`, process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(profDir, 'site'), 'scripts/astro-build.ts', join(state.project, '.cache', `profile-${n}`)], {
-    env: { CONTENT_DIR: content, OG_IMAGE_CACHE: ogCache },
+    // BUILD_CACHE empty: Astro's step does all its work, as in the cold build.
+    env: { CONTENT_DIR: content, OG_IMAGE_CACHE: ogCache, BUILD_CACHE: join(work, 'profile-build-cache') },
   });
   const bare = await run(`${n}-profile-bare`, process.execPath, ['--cpu-prof', '--cpu-prof-dir', join(profDir, 'bare'), binPath('astro'), 'build', '--root', 'bench/bare'], {
     env: { CONTENT_DIR: content, BARE_OUT_DIR: join(work, 'bare-profile'), BARE_CACHE_DIR: join(work, 'bare-profile-cache') },

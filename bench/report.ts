@@ -7,6 +7,9 @@ import { GiB, state } from './context.ts';
 import { fmtBreakdown, fmtGiB, fmtInt, fmtKB, fmtMB, fmtMs, fmtRatio, fmtS, median } from './format.ts';
 import type { Options } from './options.ts';
 import type { ProfileSummary } from './profile.ts';
+import { CHANGE_NAMES } from './publish-changes.ts';
+import type { PublishResult } from './publish.ts';
+import { fmtKindIdentity, fmtKindRatio, publishMarkdown, publishSummary } from './publish-report.ts';
 import type { SizeResult } from './size.ts';
 
 const TARGETS = {
@@ -16,6 +19,12 @@ const TARGETS = {
   firstSearchBytes: 250_000,
   firstResultMs: 300,
   perArticleGrowth: 1.2,
+  /** At 30,000 articles. */
+  peakMemoryBytes30k: 4 * GiB,
+  firstSearchBytes30k: 300_000,
+  firstResultMs30k: 300,
+  /** A build after one change, over a clean cold build of the same content. */
+  publishOverCold: 0.4,
 };
 
 export interface Target {
@@ -35,9 +44,11 @@ function judgedResult(results: readonly SizeResult[]): SizeResult {
   return results.find((r) => r.n === n) as SizeResult;
 }
 
-export function evaluateTargets(results: SizeResult[], options: Options): Target[] {
-  const at10k = results.find((r) => r.n === 10000) ?? null;
-  const at1k = results.find((r) => r.n === 1000) ?? null;
+export function evaluateTargets(results: SizeResult[], options: Options, publish: PublishResult | null = null): Target[] {
+  return [...(results.length > 0 ? sizeTargets(results, options) : []), ...(publish ? publishTargets(publish) : [])];
+}
+
+function sizeTargets(results: SizeResult[], options: Options): Target[] {
   const subject = judgedResult(results);
   const note = subject && subject.n !== 10000 ? `measured at N = ${fmtInt(subject.n)}, not 10,000` : undefined;
   const targets: Target[] = [];
@@ -67,11 +78,67 @@ export function evaluateTargets(results: SizeResult[], options: Options): Target
   const b = subject.browser;
   targets.push({ name: 'first search fetches < 250 KB in all (median of 10)', measured: b ? `${fmtKB(b.median.bytes)} (search files alone ${fmtKB(b.median.searchBytes)})` : 'n/a', pass: b ? b.median.bytes < TARGETS.firstSearchBytes : null, note });
   targets.push({ name: 'first result < 300 ms after the last keystroke (median of 10)', measured: b ? `${Math.round(b.median.latencyMs)} ms` : 'n/a', pass: b ? b.median.latencyMs < TARGETS.firstResultMs : null, note });
-  if (at10k && at1k && at10k.full.ok && at1k.full.ok) {
-    const growth = at10k.full.msPerArticle / at1k.full.msPerArticle;
-    targets.push({ name: 'ms per article at N = 10,000 ≤ 1.2× that at N = 1,000', measured: `${fmtMs(at10k.full.msPerArticle)} vs ${fmtMs(at1k.full.msPerArticle)} ms (${fmtRatio(growth)})`, pass: growth <= TARGETS.perArticleGrowth });
-  } else {
-    targets.push({ name: 'ms per article at N = 10,000 ≤ 1.2× that at N = 1,000', measured: 'n/a (needs both sizes)', pass: null, note: options.quick ? 'quick mode' : undefined });
+  targets.push(...at30kTargets(results));
+  targets.push(perArticleTarget(results, options));
+  return targets;
+}
+
+/** Memory and the first search at 30,000 articles (or the largest N above 10,000, said in a note). */
+export function at30kTargets(results: readonly SizeResult[]): Target[] {
+  const largest = results.reduce<SizeResult | null>((best, r) => (best === null || r.n > best.n ? r : best), null);
+  const subject = results.find((r) => r.n === 30000) ?? (largest && largest.n > 10000 ? largest : null);
+  const note = subject === null ? 'needs N = 30,000' : subject.n !== 30000 ? `measured at N = ${fmtInt(subject.n)}, not 30,000` : undefined;
+  const b = subject?.browser;
+  return [
+    {
+      name: 'full build peak memory < 4 GiB (N = 30,000)',
+      measured: subject === null ? 'n/a' : subject.full.ok ? fmtGiB(subject.full.peakBytes) : 'build failed',
+      pass: subject === null ? null : subject.full.ok && subject.full.peakBytes < TARGETS.peakMemoryBytes30k,
+      note,
+    },
+    { name: 'first search fetches < 300 KB in all (N = 30,000, median of 10)', measured: b ? `${fmtKB(b.median.bytes)} (search files alone ${fmtKB(b.median.searchBytes)})` : 'n/a', pass: b ? b.median.bytes < TARGETS.firstSearchBytes30k : null, note },
+    { name: 'first result < 300 ms after the last keystroke (N = 30,000, median of 10)', measured: b ? `${Math.round(b.median.latencyMs)} ms` : 'n/a', pass: b ? b.median.latencyMs < TARGETS.firstResultMs30k : null, note },
+  ];
+}
+
+/** "1,000: 10.9 · 10,000: 6.3 · 30,000: 4.8": ms per article of each N's cold build. */
+export function fmtPerArticle(results: readonly SizeResult[]): string {
+  return [...results].sort((a, b) => a.n - b.n).map((r) => `${fmtInt(r.n)}: ${r.full.ok ? fmtMs(r.full.msPerArticle) : 'failed'}`).join(' · ');
+}
+
+/** Time per article stays flat: the largest N's ms per article over the smallest's. */
+export function perArticleTarget(results: readonly SizeResult[], options: Pick<Options, 'quick'>): Target {
+  const sorted = [...results].sort((a, b) => a.n - b.n);
+  const [smallest, largest] = [sorted[0], sorted.at(-1)];
+  if (!smallest || !largest || smallest.n === largest.n) {
+    return { name: 'ms per article at the largest N ≤ 1.2× that at the smallest', measured: 'n/a (needs two sizes or more)', pass: null, note: options.quick ? 'quick mode' : undefined };
+  }
+  const name = `ms per article at N = ${fmtInt(largest.n)} ≤ 1.2× that at N = ${fmtInt(smallest.n)}`;
+  if (!smallest.full.ok || !largest.full.ok) return { name, measured: `${fmtPerArticle(sorted)} ms (a build failed)`, pass: false };
+  const growth = largest.full.msPerArticle / smallest.full.msPerArticle;
+  return { name, measured: `${fmtPerArticle(sorted)} ms; ${fmtInt(largest.n)} ÷ ${fmtInt(smallest.n)} = ${fmtRatio(growth)}`, pass: growth <= TARGETS.perArticleGrowth };
+}
+
+/** For each change of the publish scenario: its time against a clean cold build, and whether its dist/ is the clean one's. */
+export function publishTargets(publish: PublishResult): Target[] {
+  const note = publish.n !== 10000 ? `measured at N = ${fmtInt(publish.n)}, not 10,000` : undefined;
+  const targets: Target[] = [];
+  for (const summary of publishSummary(publish)) {
+    const what = `publish one, ${CHANGE_NAMES[summary.kind]}`;
+    if (summary.kind !== 'topic') {
+      targets.push({
+        name: `${what}: ≤ 0.4× a clean cold build (N = 10,000)`,
+        measured: summary.ratio === null ? fmtKindRatio(summary) : `${fmtKindRatio(summary)}; ${fmtS(summary.publishMs!)} against ${fmtS(summary.coldMs!)}`,
+        pass: summary.failed ? false : summary.ratio === null ? null : summary.ratio <= TARGETS.publishOverCold,
+        note,
+      });
+    }
+    targets.push({
+      name: `${what}: dist/ byte-identical to the clean cold build's`,
+      measured: fmtKindIdentity(summary),
+      pass: summary.failed ? false : summary.compared === 0 ? null : summary.identical === summary.compared,
+      note,
+    });
   }
   return targets;
 }
@@ -124,10 +191,21 @@ function profileTable(n: number, profile: { site: ProfileSummary; bare: ProfileS
   return lines;
 }
 
-export function markdown(results: SizeResult[], targets: Target[], env: Record<string, string>, command: string): string {
+export function markdown(results: SizeResult[], targets: Target[], env: Record<string, string>, command: string, publish: PublishResult | null = null): string {
   const lines: string[] = [];
   lines.push(`Measured with \`${command}\` (code ${env.code}) on ${env.cpus} cores, ${env.memory}, ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}${env.hugo ? `, Hugo ${env.hugo}` : ''}, ${env.chromium}; seed ${env.seed}.`);
+  if (results.length > 0) lines.push('', ...sizesMarkdown(results));
+  if (publish) lines.push('', ...publishMarkdown(publish));
   lines.push('');
+  lines.push('| target | measured | result |');
+  lines.push('| --- | --- | --- |');
+  for (const t of targets) lines.push(`| ${t.name} | ${t.measured}${t.note ? ` (${t.note})` : ''} | ${t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'FAIL'} |`);
+  return lines.join('\n');
+}
+
+/** The tables of the sizes run: builds side by side, rounds, output, profiles, page weight and the first search. */
+function sizesMarkdown(results: SizeResult[]): string[] {
+  const lines: string[] = [];
   lines.push('| N | build | wall time | ms per article | CPU time | peak memory | output | full ÷ this | other load |');
   lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
@@ -142,7 +220,7 @@ export function markdown(results: SizeResult[], targets: Target[], env: Record<s
       );
     };
     row('this site: `npm run build`', r.full, '', '1.00×');
-    if (r.fullWarm) row('this site, again with its image cache warm', r.fullWarm, '', r.fullWarm.ok && r.full.ok ? fmtRatio(r.full.wallMs / r.fullWarm.wallMs) : 'n/a');
+    if (r.fullWarm) row('this site, again with the caches it filled', r.fullWarm, '', r.fullWarm.ok && r.full.ok ? fmtRatio(r.full.wallMs / r.fullWarm.wallMs) : 'n/a');
     row('bare Astro + Pagefind CLI', r.bare, ` (${(r.bare.astroMs / 1000).toFixed(1)} + ${(r.bare.pagefindMs / 1000).toFixed(1)})`, wallRatio(r.full, r.bare));
     row(
       `bare, with this site's \`build.concurrency: ${state.siteConcurrency}\` (reference, not the baseline)`,
@@ -155,8 +233,8 @@ export function markdown(results: SizeResult[], targets: Target[], env: Record<s
   lines.push('');
   for (const r of results) {
     const concurrent = r.bareConcurrent ? `; against the bare site with \`build.concurrency: ${state.siteConcurrency}\`, ${wallRatio(r.full, r.bareConcurrent)} and ${wallRatio(r.fullWarm, r.bareConcurrent)}` : '';
-    const judged = r.rounds.length > 1 || r !== judgedResult(results) ? 'image cache cold' : "image cache cold, the target's figure";
-    lines.push(`Ratios at N = ${fmtInt(r.n)}: this site ÷ bare ${wallRatio(r.full, r.bare)} (${judged}), ${wallRatio(r.fullWarm, r.bare)} (image cache warm)${concurrent}.`);
+    const judged = r.rounds.length > 1 || r !== judgedResult(results) ? 'caches cold' : "caches cold, the target's figure";
+    lines.push(`Ratios at N = ${fmtInt(r.n)}: this site ÷ bare ${wallRatio(r.full, r.bare)} (${judged}), ${wallRatio(r.fullWarm, r.bare)} (caches warm)${concurrent}.`);
     lines.push('');
     if (r.rounds.length > 1) {
       const pairs = r.rounds.map(
@@ -177,7 +255,8 @@ export function markdown(results: SizeResult[], targets: Target[], env: Record<s
   lines.push('');
   for (const r of results) {
     const own = (f: { astroMs: number | null } | null) => (f?.astroMs === null || f?.astroMs === undefined ? 'n/a' : fmtS(f.astroMs));
-    lines.push(`Astro's own time for this site's Astro step at N = ${fmtInt(r.n)} (as Astro prints it): ${own(r.full)} with the image cache cold, ${own(r.fullWarm)} warm.`);
+    const reused = r.fullWarm?.ok && r.fullWarm.reused !== null ? `; the warm build reused ${fmtInt(r.fullWarm.reused)} documents of the cold one` : '';
+    lines.push(`Astro's own time for this site's Astro step at N = ${fmtInt(r.n)} (as Astro prints it): ${own(r.full)} with the caches cold, ${own(r.fullWarm)} warm${reused}.`);
     lines.push('');
   }
   lines.pop();
@@ -185,8 +264,15 @@ export function markdown(results: SizeResult[], targets: Target[], env: Record<s
     if (r.full.ok) lines.push('', `Output of the full build at N = ${fmtInt(r.n)} by folder (MB, files): ${fmtBreakdown(r.full.breakdown)}.`);
   }
   for (const r of results) if (r.profile) lines.push('', ...profileTable(r.n, r.profile));
-  const reader = [...results].reverse().find((r) => r.pages);
-  if (reader?.pages) {
+  if (results.length > 1) lines.push('', `Milliseconds per article of the cold build at each N: ${fmtPerArticle(results)}.`);
+  for (const reader of results) lines.push(...readerMarkdown(reader));
+  return lines;
+}
+
+/** Page weight and the first search at one N, when they were measured there. */
+function readerMarkdown(reader: SizeResult): string[] {
+  const lines: string[] = [];
+  if (reader.pages) {
     const pg = reader.pages;
     lines.push('');
     lines.push(`Page weight at N = ${fmtInt(reader.n)} (gzip level 6, from the built files):`);
@@ -198,7 +284,7 @@ export function markdown(results: SizeResult[], targets: Target[], env: Record<s
       lines.push(`| ${name} | ${fmtKB(w.html.gzip)} | ${fmtKB(w.css.gzip)} | ${w.js.gzip === 0 ? '0' : fmtKB(w.js.gzip)} | ${fmtKB(w.totalGzip)} |`);
     }
   }
-  if (reader?.browser) {
+  if (reader.browser) {
     const b = reader.browser;
     lines.push('');
     lines.push(`First search in Chromium at N = ${fmtInt(reader.n)} (fresh profile per query, ${b.server}; median of ${b.searches.length} queries):`);
@@ -211,9 +297,5 @@ export function markdown(results: SizeResult[], targets: Target[], env: Record<s
     for (const [kind, bytes] of Object.entries(b.median.byKind)) lines.push(`| · ${kind} | ${fmtKB(bytes)} | |`);
     lines.push(`| last keystroke → first result shown | ${Math.round(b.median.latencyMs)} ms | ${range(b.searches.map((s) => s.latencyMs), (x) => `${Math.round(x)} ms`)} |`);
   }
-  lines.push('');
-  lines.push('| target | measured | result |');
-  lines.push('| --- | --- | --- |');
-  for (const t of targets) lines.push(`| ${t.name} | ${t.measured}${t.note ? ` (${t.note})` : ''} | ${t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'FAIL'} |`);
-  return lines.join('\n');
+  return lines;
 }

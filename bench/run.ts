@@ -1,12 +1,15 @@
 /**
  * `npm run bench`: the scale benchmark. For each N it generates N articles (bench/generate-corpus.ts)
  * into a temporary content folder and times, side by side, this site's `npm run build`, the bare
- * baseline (bench/bare: Astro's defaults, then the Pagefind CLI), and Hugo; at the largest N it
- * also weighs the built pages and times the first search in Chromium. bench/README.md says what
- * each figure means and how it is measured.
+ * baseline (bench/bare: Astro's defaults, then the Pagefind CLI), and Hugo; at the judged and the
+ * largest N it also weighs the built pages and times the first search in Chromium. With
+ * --publish N it times publishing one change to a site of N articles against a clean build
+ * (bench/publish.ts). bench/README.md says what each figure means and how it is measured.
  *
- *   npm run bench                 N = 1,000 and 10,000
- *   npm run bench -- --quick      N = 100
+ *   npm run bench                                   N = 1,000 and 10,000
+ *   npm run bench -- --n 1000,10000,30000 --publish 10000
+ *   npm run bench -- --quick                        N = 100
+ *   npm run bench -- --quick --publish 300          the publish scenario alone, one round
  *
  * Writes bench-out/results.json (and results-<sizes>.json) and bench-out/logs/.
  */
@@ -20,6 +23,7 @@ import { cleanUpAndExit, cleanup, GiB, OUT, removeTemporaryFolders, ROOT, state 
 import { fmtInt, fmtS } from './format.ts';
 import { GNU_TIME, hasGnuTime } from './measure.ts';
 import { parseOptions, USAGE } from './options.ts';
+import { benchPublish, type PublishResult } from './publish.ts';
 import { evaluateTargets, judgedSize, markdown } from './report.ts';
 import { CHROMIUM, chromiumVersionText } from './search.ts';
 import { hugoVersion } from './hugo.ts';
@@ -83,15 +87,21 @@ async function main(): Promise<number> {
   state.project = copyProject('bench-project-');
   cleanup.add(state.project);
   console.log(`building from a private copy of the working tree (${env.code}): ${state.project}`);
-  console.log(`benchmark: N = ${options.sizes.map(fmtInt).join(', ')}; ${env.cpus} cores, ${env.memory}, ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}${hugo ? `, Hugo ${hugo}` : ''}`);
+  const scenarios = [
+    ...(options.sizes.length > 0 ? [`N = ${options.sizes.map(fmtInt).join(', ')}`] : []),
+    ...(options.publish !== null ? [`publish one at N = ${fmtInt(options.publish)}, ${options.publishRounds} round(s)`] : []),
+  ];
+  console.log(`benchmark: ${scenarios.join('; ')}; ${env.cpus} cores, ${env.memory}, ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}${hugo ? `, Hugo ${hugo}` : ''}`);
   const started = performance.now();
   const results: SizeResult[] = [];
+  let publish: PublishResult | null = null;
   const largest = Math.max(...options.sizes);
   try {
     for (const n of options.sizes) {
       results.push(await benchSize(n, options, n === largest, n === judgedSize(options.sizes), hugo));
       writeFileSync(join(OUT, 'results.json'), `${JSON.stringify({ env, options, results, partial: true }, null, 2)}\n`);
     }
+    if (options.publish !== null) publish = await benchPublish(options.publish, options);
   } finally {
     // Every build has run (or one failed): now the temporary folders can go.
     if (options.keep) {
@@ -100,7 +110,7 @@ async function main(): Promise<number> {
     }
     removeTemporaryFolders();
   }
-  const targets = evaluateTargets(results, options);
+  const targets = evaluateTargets(results, options, publish);
   console.log('\nTargets:');
   for (const t of targets) console.log(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.measured}${t.note ? ` (${t.note})` : ''}`);
   for (const r of results) {
@@ -108,15 +118,17 @@ async function main(): Promise<number> {
     console.log(`\nTop functions by self time in this site's Astro step at N = ${fmtInt(r.n)} (${r.profile.site.dir}):`);
     for (const p of r.profile.site.self) console.log(`  ${String(p.ms).padStart(7)} ms ${String(p.pct).padStart(5)}%  ${p.name}`);
   }
-  const table = markdown(results, targets, env, command);
+  const table = markdown(results, targets, env, command, publish);
   console.log(`\n${table}\n`);
   const totalMs = performance.now() - started;
-  const json = `${JSON.stringify({ env, options, command, totalMs: Math.round(totalMs), results, targets, markdown: table }, null, 2)}\n`;
+  const json = `${JSON.stringify({ env, options, command, totalMs: Math.round(totalMs), results, publish, targets, markdown: table }, null, 2)}\n`;
   writeFileSync(join(OUT, 'results.json'), json);
   // One file per set of sizes too, so a quick run does not overwrite the last full one.
-  writeFileSync(join(OUT, `results-${options.sizes.join('-')}.json`), json);
+  const named = [...options.sizes.map(String), ...(options.publish !== null ? [`publish${options.publish}`] : [])];
+  writeFileSync(join(OUT, `results-${named.join('-')}.json`), json);
   console.log(`wrote ${join(OUT, 'results.json')} (logs in ${join(OUT, 'logs')}); benchmark took ${fmtS(totalMs)}`);
-  return results.every((r) => r.full.ok && r.bare.ok && (r.hugo?.ok ?? true) && r.rounds.every((each) => each.ok)) ? 0 : 1;
+  const publishOk = publish === null || (publish.first.ok && (publish.unchanged?.ok ?? false) && publish.steps.every((step) => step.publish.ok && step.cold.ok));
+  return publishOk && results.every((r) => r.full.ok && r.bare.ok && (r.hugo?.ok ?? true) && r.rounds.every((each) => each.ok)) ? 0 : 1;
 }
 
 process.exitCode = await main();

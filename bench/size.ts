@@ -1,19 +1,19 @@
 /**
  * One N: generates the corpus, times this site's build cold and warm, the bare baseline (and
  * again with this site's build.concurrency), Hugo, the paired rounds where the target is judged,
- * and at the largest N the built pages and the first search in Chromium.
+ * and at the judged N and the largest N the built pages and the first search in Chromium.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bareBuild, figures, fullBuild, pairedRounds, roundOf, type BuildFigures, type Round } from './builds.ts';
+import { bareBuild, cachesIn, figures, fullBuild, pairedRounds, roundOf, type BuildFigures, type Round } from './builds.ts';
 import { cleanup, state } from './context.ts';
 import { fmtBreakdown, fmtGiB, fmtInt, fmtKB, fmtLoad, fmtMB, fmtS } from './format.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { writeHugoSite } from './hugo.ts';
 import { run, waitForQuiet } from './measure.ts';
 import type { Options } from './options.ts';
-import { astroBuiltMs, dirSize, outputBreakdown } from './output.ts';
+import { astroBuiltMs, dirSize, outputBreakdown, reusedDocuments } from './output.ts';
 import { pageWeights } from './pages.ts';
 import { profileBuilds, type ProfileSummary } from './profile.ts';
 import { browserFigures, CHROMIUM, QUERIES, type BrowserFigures } from './search.ts';
@@ -26,8 +26,8 @@ export interface SizeResult {
   corpus: { words: number; generateMs: number; vocabulary: number };
   /** The cold build, with Astro's own time for its step and the output by folder. */
   full: BuildFigures & { astroMs: number | null; breakdown: { name: string; bytes: number; files: number }[] };
-  /** The full build run again with the social-image cache of the first (informational; targets use the cold build). */
-  fullWarm: (BuildFigures & { astroMs: number | null }) | null;
+  /** The full build run again with the caches of the first, nothing changed (informational; targets use the cold build). */
+  fullWarm: (BuildFigures & { astroMs: number | null; reused: number | null }) | null;
   bare: BuildFigures & { astroMs: number; pagefindMs: number; astroPeakBytes: number; pagefindPeakBytes: number };
   /** The bare site built with the build.concurrency this site uses: for reference, not the target's baseline. */
   bareConcurrent: (BuildFigures & { astroMs: number; pagefindMs: number }) | null;
@@ -41,8 +41,8 @@ export interface SizeResult {
 }
 
 /**
- * `largest`: measure the built site for readers too. `judged`: the build-time target is judged at
- * this N, so time the paired rounds here.
+ * `largest`: measure the built site for readers too. `judged`: the targets are judged at this N,
+ * so time the paired rounds here, and measure the built site for readers too.
  */
 export async function benchSize(n: number, options: Options, largest: boolean, judged: boolean, hugo: string | null): Promise<SizeResult> {
   console.log(`\n=== N = ${fmtInt(n)} ===`);
@@ -60,9 +60,9 @@ export async function benchSize(n: number, options: Options, largest: boolean, j
     const fullOut = join(work, 'full');
     await waitForQuiet('the full build');
     console.log('(a) full build: node scripts/build.ts …');
-    // A cache of its own for the social images (the site's default is the shared node_modules/.cache), so the build is cold.
-    const ogCache = join(work, 'og-cache');
-    const full = await fullBuild(`${n}-full`, content, fullOut, ogCache);
+    // Caches of its own, empty, so the build is cold (the site's defaults are in node_modules).
+    const caches = cachesIn(work, 'full');
+    const full = await fullBuild(`${n}-full`, content, fullOut, caches);
     const fullFig = { ...figures([full], n, dirSize(fullOut)), astroMs: astroBuiltMs(full.stdout), breakdown: outputBreakdown(fullOut) };
     console.log(`    ${fullFig.ok ? 'ok' : `FAILED (${fullFig.error})`}: ${fmtS(full.wallMs)}, peak ${fmtGiB(fullFig.peakBytes)}, ${fmtMB(fullFig.output.bytes)} in ${fmtInt(fullFig.output.files)} files; Astro's own time ${fmtAstro(fullFig.astroMs)}${fmtLoad(fullFig)}`);
     if (fullFig.ok) console.log(`    output by folder: ${fmtBreakdown(fullFig.breakdown)}`);
@@ -83,16 +83,24 @@ export async function benchSize(n: number, options: Options, largest: boolean, j
       `    ${bareFig.ok ? 'ok' : `FAILED (${bareFig.error})`}: ${fmtS(bareFig.wallMs)} (astro ${fmtS(bareAstro.wallMs)}, peak ${fmtGiB(bareAstro.peakBytes)}; pagefind ${fmtS(barePagefind.wallMs)}, peak ${fmtGiB(barePagefind.peakBytes)}), ${fmtMB(bareFig.output.bytes)}${fmtLoad(bareFig)}`,
     );
 
-    // (a') the same build again with the social-image cache the first one filled (Astro's caches stay
-    // cold). After the bare build, so that the first pair of the paired rounds runs back to back.
+    // (a') the same build again with the caches the first one filled (preview images and BUILD_CACHE),
+    // nothing changed. After the bare build, so that the first pair of the paired rounds runs back to back.
+    // Into the same output folder, as a newsroom rebuilds its dist/: Astro reuses a page only while
+    // its code, which holds the staging folder named after the output folder, is unchanged. The cold
+    // build's output is moved aside first, so the build deletes nothing and the reader's figures
+    // below read the cold build's pages.
     let warmFig: SizeResult['fullWarm'] = null;
+    let readerOut = fullOut;
     if (fullFig.ok && options.warm) {
+      readerOut = join(work, 'full-cold');
+      renameSync(fullOut, readerOut);
       await waitForQuiet('the warm rebuild');
-      console.log("(a') full build again, social-image cache warm …");
-      const warmOut = join(work, 'full-warm');
-      const warm = await fullBuild(`${n}-full-warm`, content, warmOut, ogCache);
-      warmFig = { ...figures([warm], n, dirSize(warmOut)), astroMs: astroBuiltMs(warm.stdout) };
-      console.log(`    ${warmFig.ok ? 'ok' : `FAILED (${warmFig.error})`}: ${fmtS(warm.wallMs)}, peak ${fmtGiB(warmFig.peakBytes)}; Astro's own time ${fmtAstro(warmFig.astroMs)}${fmtLoad(warmFig)}`);
+      console.log("(a') full build again, its caches warm …");
+      const warm = await fullBuild(`${n}-full-warm`, content, fullOut, caches);
+      warmFig = { ...figures([warm], n, dirSize(fullOut)), astroMs: astroBuiltMs(warm.stdout), reused: reusedDocuments(warm.stdout) };
+      console.log(
+        `    ${warmFig.ok ? 'ok' : `FAILED (${warmFig.error})`}: ${fmtS(warm.wallMs)}, peak ${fmtGiB(warmFig.peakBytes)}; Astro's own time ${fmtAstro(warmFig.astroMs)}; reused ${warmFig.reused === null ? 'n/a' : fmtInt(warmFig.reused)} documents${fmtLoad(warmFig)}`,
+      );
     }
 
     // (b') the bare site again with this site's build.concurrency, so the reader can see how much of
@@ -142,22 +150,22 @@ export async function benchSize(n: number, options: Options, largest: boolean, j
       hugo: hugoFig,
     };
 
-    if (largest && fullFig.ok) {
-      result.pages = pageWeights(fullOut);
+    if ((largest || judged) && fullFig.ok) {
+      result.pages = pageWeights(readerOut);
       console.log(
         `page weight (gzip): home ${fmtKB(result.pages.home.totalGzip)}, article ${fmtKB(result.pages.article.totalGzip)} (${result.pages.article.path}), topic ${result.pages.topic ? fmtKB(result.pages.topic.totalGzip) : 'n/a'}`,
       );
       if (options.browser && existsSync(CHROMIUM)) {
         await waitForQuiet('the Chromium measurements');
         console.log(`Chromium: first search for ${QUERIES.length} queries, each in a fresh profile …`);
-        result.browser = await browserFigures(fullOut, result.pages.article.path, result.pages.topic?.path ?? null);
+        result.browser = await browserFigures(readerOut, result.pages.article.path, result.pages.topic?.path ?? null);
       } else if (options.browser) console.log(`no Chromium at ${CHROMIUM}: skipping the search measurements`);
     }
 
     if (options.profile && fullFig.ok && bareFig.ok) {
       // The two Astro steps side by side, where the sites differ most. This site's runs with the
       // image cache the cold build filled, so its profile holds pages and feeds, not images.
-      const profile = await profileBuilds(n, work, content, ogCache);
+      const profile = await profileBuilds(n, work, content, caches.og);
       if (profile) result.profile = profile;
     }
     return result;

@@ -1,4 +1,8 @@
-/** Byte-level comparison of two built sites: every file's sha256, and where two versions differ. */
+/**
+ * Byte-level comparison of two built sites: every file's sha256, and where two versions differ.
+ * The build tests compare builds with it; the bench compares a rebuild after a change with a
+ * clean build of the same content.
+ */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,14 +24,34 @@ export function firstDifference(a: Buffer, b: Buffer): string {
   return `sizes ${a.length} and ${b.length}, first difference at byte ${i}:\n      ${show(a)}\n      ${show(b)}`;
 }
 
+export interface FingerprintDifference {
+  /** Files in both whose bytes differ. */
+  differing: string[];
+  /** Files the expected site has and the other lacks. */
+  missing: string[];
+  /** Files the other site has and the expected one lacks. */
+  extra: string[];
+}
+
+/** How `actual` differs from `expected`, each list in path order. */
+export function compareFingerprints(expected: ReadonlyMap<string, string>, actual: ReadonlyMap<string, string>): FingerprintDifference {
+  const differing: string[] = [];
+  const missing: string[] = [];
+  for (const [file, hash] of expected) {
+    const other = actual.get(file);
+    if (other === undefined) missing.push(file);
+    else if (other !== hash) differing.push(file);
+  }
+  const extra = [...actual.keys()].filter((file) => !expected.has(file));
+  return { differing: differing.sort(), missing: missing.sort(), extra: extra.sort() };
+}
+
 /** The files that differ between two built sites: missing from one, or with other bytes. */
 export function siteDifferences(expected: string, actual: string): string[] {
-  const a = fingerprint(expected);
-  const b = fingerprint(actual);
-  const missing = [...a.keys()].filter((file) => !b.has(file)).map((file) => `${file}: missing`);
-  const extra = [...b.keys()].filter((file) => !a.has(file)).map((file) => `${file}: not in the other build`);
-  const changed = [...a.keys()]
-    .filter((file) => b.has(file) && a.get(file) !== b.get(file))
-    .map((file) => `${file}: ${firstDifference(readFileSync(join(expected, file)), readFileSync(join(actual, file)))}`);
-  return [...missing, ...extra, ...changed];
+  const { differing, missing, extra } = compareFingerprints(fingerprint(expected), fingerprint(actual));
+  return [
+    ...missing.map((file) => `${file}: missing`),
+    ...extra.map((file) => `${file}: not in the other build`),
+    ...differing.map((file) => `${file}: ${firstDifference(readFileSync(join(expected, file)), readFileSync(join(actual, file)))}`),
+  ];
 }
