@@ -57,7 +57,7 @@ export function kindOf(url: string, type: string): string {
   if (type === 'document') return 'html';
   if (/\.css$/.test(path)) return 'css';
   if (/\/pagefind\/.*\.js$/.test(path)) return 'pagefind-js';
-  if (/\/pagefind\/wasm\./.test(path)) return 'wasm';
+  if (/\/pagefind\/(?:[^/]+\/)?wasm\./.test(path)) return 'wasm';
   if (/\.pf_fragment$/.test(path)) return 'fragments';
   // Ranking and sorting data for every page: fetched whole by every search.
   if (/\.pf_meta$/.test(path)) return 'metadata';

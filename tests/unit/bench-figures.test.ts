@@ -81,6 +81,9 @@ describe('bench: the first search', () => {
     expect(kindOf(`${base}fragment/en_2f65d0b.pf_fragment`, 'fetch')).toBe('fragments');
     expect(kindOf(`${base}pagefind.js`, 'script')).toBe('pagefind-js');
     expect(kindOf(`${base}wasm.en.pagefind`, 'fetch')).toBe('wasm');
+    // An index in parts: each part's folder holds its own files.
+    expect(kindOf(`${base}2024/wasm.en.pagefind`, 'fetch')).toBe('wasm');
+    expect(kindOf(`${base}2024/index/en_7e7d105.pf_index`, 'fetch')).toBe('index');
   });
 });
 
