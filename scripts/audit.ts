@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readContentAuthors, readContentTopics, scanContentArticles, type ContentArticle, type ContentScan } from '../src/lib/content-files.ts';
 import { hasClass, linksWithin, readJsonFeed, readRssFeed, readSitemap, type FeedFormat, type SitemapRead } from './lib/built-documents.ts';
+import { buildCacheDir } from './lib/build-cache.ts';
+import { ParseMemo } from './lib/parse-memo.ts';
 import { readPagefindPages, readPagefindParts, type IndexedPage } from './lib/pagefind-index.ts';
 import { searchParts, type SearchPart } from '../src/lib/search-parts.ts';
 import { site } from '../src/lib/site.ts';
@@ -36,11 +38,24 @@ function pagesUnder(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
+/**
+ * Readings of built documents, remembered by their bytes. In memory unless the command line
+ * opens the one kept in the build cache (scripts/lib/parse-memo.ts).
+ */
+let memo = ParseMemo.inMemory();
+
+/** The links inside <main>, <body> or an article's list of entities. */
+const linksIn = {
+  main: (html: string) => memo.read('main', html, (text) => linksWithin(text, (name) => name === 'main')),
+  body: (html: string) => memo.read('body', html, (text) => linksWithin(text, (name) => name === 'body')),
+  entities: (html: string) => memo.read('entities', html, (text) => linksWithin(text, (_, attributes) => hasClass(attributes, 'article-entities'))),
+};
+
 /** Links inside <main> of every page under dir: the listing, not the site navigation. */
 function listingLinks(dir: string): Set<string> {
   const links = new Set<string>();
   for (const page of pagesUnder(dir)) {
-    for (const href of linksWithin(readFileSync(page, 'utf8'), (name) => name === 'main') ?? []) links.add(href);
+    for (const href of linksIn.main(readFileSync(page, 'utf8')) ?? []) links.add(href);
   }
   return links;
 }
@@ -71,7 +86,9 @@ function feedDocuments(distDir: string, path: string, format: FeedFormat, proble
       problems.push(documents.length === 0 ? `dist: ${path} is missing` : `${documents.at(-1)!.path}: links to the archive ${next}, which is missing`);
       break;
     }
-    const { links, older: href, newer, current, archive, unreadable } = format(readFileSync(file, 'utf8'));
+    // A reading is remembered under its parser's name: readRssFeed, readJsonFeed.
+    if (!format.name) throw new Error('a feed format without a name cannot be remembered');
+    const { links, older: href, newer, current, archive, unreadable } = memo.read(format.name, readFileSync(file, 'utf8'), format);
     if (unreadable) problems.push(`${next}: ${unreadable}`);
     if (archive !== null && documents.length > 0) {
       // An archive must lead back: to the feed (current) and to the archive that linked to it.
@@ -246,7 +263,7 @@ function auditDigest(published: readonly ContentArticle[], bySlug: ReadonlyMap<s
   const pageLinksOf = (week: string) => {
     if (!weekPageLinks.has(week)) {
       const page = read(`${paths.digestWeek(week)}index.html`);
-      weekPageLinks.set(week, page === null ? null : (linksWithin(page, (name) => name === 'main') ?? []));
+      weekPageLinks.set(week, page === null ? null : (linksIn.main(page) ?? []));
     }
     return weekPageLinks.get(week)!;
   };
@@ -255,7 +272,7 @@ function auditDigest(published: readonly ContentArticle[], bySlug: ReadonlyMap<s
     const html = read(paths.digestEmailHtml(week));
     const text = read(paths.digestEmailText(week));
     const pageLinks = new Set(listed ?? []);
-    const emailLinks = new Set(html === null ? [] : (linksWithin(html, (name) => name === 'body') ?? []));
+    const emailLinks = new Set(html === null ? [] : (linksIn.body(html) ?? []));
     const textLines = new Set(text === null ? [] : text.split('\n'));
     for (const [file, missing] of [[paths.digestWeek(week), listed], [paths.digestEmailHtml(week), html], [paths.digestEmailText(week), text]] as const) {
       if (missing === null) problems.push(`dist: ${file} is missing, the digest of ${countOf(articles.length, 'article', 'articles')} such as ${articles[0].file}`);
@@ -392,7 +409,7 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
   for (const article of published) {
     const page = read(`articles/${article.slug}/index.html`);
     if (!page) continue;
-    const footer = linksWithin(page, (_, attributes) => hasClass(attributes, 'article-entities')) ?? [];
+    const footer = linksIn.entities(page) ?? [];
     const named = footer.filter((h) => h.startsWith(url(paths.entities())));
     for (const entityHref of named) {
       const slug = entityHref.slice(url(paths.entities()).length).replace(/\/$/, '');
@@ -557,7 +574,9 @@ if (import.meta.main) {
         process.exit(2);
       }
     }
+    memo = ParseMemo.open(join(buildCacheDir(), 'audit-memo.json'));
     console.log(`${PAGE_AUDIT_PREFIX}${JSON.stringify(auditPages({ contentDir: site.contentDir, distDir, content }))}`);
+    memo.save();
   } else {
     const problems = auditSite({ contentDir: site.contentDir, distDir });
     if (problems.length > 0) {
