@@ -48,7 +48,8 @@ export function claimStaging(staging: string): { release(): void } {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id is running (one of another user's counts). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -19,6 +19,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { site } from '../../src/lib/site.ts';
 import type { SearchPart } from '../../src/lib/search-parts.ts';
+import { isRunning } from './build-cache.ts';
 import { runNode } from './run-node.ts';
 
 /** The package's own launcher (it picks the binary for this platform), beside its lib/index.js. */
@@ -106,15 +107,6 @@ function linkFile(source: string, target: string): void {
   } catch (error) {
     if (!['EXDEV', 'EPERM', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
     copyFileSync(source, target);
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
