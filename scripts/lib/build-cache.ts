@@ -1,8 +1,8 @@
 /**
  * Where a build keeps what the next build of the same content may reuse: Astro's content store
- * and rendered pages (its cacheDir), the search index's parts and the audit's readings. The project's own content/
- * uses Astro's default, node_modules/.astro; another content folder (CONTENT_DIR) gets a folder
- * of its own there, so builds of different sites never mix. BUILD_CACHE names another place
+ * and rendered pages (its cacheDir), the search index's parts and the audit's readings. The
+ * project's own content/ uses Astro's default, node_modules/.astro; another content folder
+ * (CONTENT_DIR) gets a folder of its own there, so builds of different sites never mix. BUILD_CACHE names another place
  * (a CI runner's cached path, or a fresh folder for a clean build).
  */
 import { createHash } from 'node:crypto';
