@@ -9,20 +9,37 @@ import { paths } from './urls.ts';
 /** How many related articles an article's page lists. */
 export const RELATED_COUNT = 4;
 
-/** What an article's page is given: the article, and the links it shows to other articles. */
+/** A link to another article: what a related list or the older/newer links show of it. */
+export type ArticleLink = Pick<Article, 'slug' | 'title' | 'date'>;
+
+/**
+ * What an article's page is given: the article, and links to others with only what they show,
+ * so that an edit to a related article's text does not change this page's cache key.
+ */
 export interface ArticlePage {
   article: Article;
-  related: readonly Article[];
-  older?: Article;
-  newer?: Article;
+  related: readonly ArticleLink[];
+  older?: ArticleLink;
+  newer?: ArticleLink;
+}
+
+function link(article: Article): ArticleLink;
+function link(article: Article | undefined): ArticleLink | undefined;
+function link(article: Article | undefined): ArticleLink | undefined {
+  return article && { slug: article.slug, title: article.title, date: article.date };
 }
 
 /** Every article's page, as routes. */
 export function articleRoutes(model: SiteModel): { params: { slug: string }; props: ArticlePage }[] {
   return model.articles.map((article) => ({
     params: { slug: article.slug },
-    props: { article, related: model.related(article, RELATED_COUNT).map((each) => each.article), ...model.neighbours(article) },
+    props: { article, related: model.related(article, RELATED_COUNT).map((each) => link(each.article)), ...neighbourLinks(model, article) },
   }));
+}
+
+function neighbourLinks(model: SiteModel, article: Article): Pick<ArticlePage, 'older' | 'newer'> {
+  const { older, newer } = model.neighbours(article);
+  return { ...(older ? { older: link(older) } : {}), ...(newer ? { newer: link(newer) } : {}) };
 }
 
 export interface ArticleHead {

@@ -39,8 +39,10 @@ export function authorPages(author: AuthorGroup): Page<Article>[] {
   return paginate(author.articles, site.pageSize);
 }
 
+/** What an author's listing page shows: the author, how many articles in all, and this page's. */
 export interface AuthorListingPage {
-  author: AuthorGroup;
+  author: AuthorDef;
+  count: number;
   page: Page<Article>;
   title: string;
 }
@@ -50,7 +52,12 @@ export function authorListingRoutes(model: Pick<SiteModel, 'authors'>): { params
   return model.authors.flatMap((author) =>
     authorPages(author).map((page) => ({
       params: { author: author.id, page: page.number > 1 ? String(page.number) : undefined },
-      props: { author, page, title: listingTitle(author.name, page) },
+      props: {
+        author: { id: author.id, name: author.name, role: author.role, bio: author.bio, ...(author.url ? { url: author.url } : {}), sameAs: author.sameAs },
+        count: author.articles.length,
+        page,
+        title: listingTitle(author.name, page),
+      },
     })),
   );
 }

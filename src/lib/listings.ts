@@ -26,14 +26,23 @@ function pageParam(page: Page<unknown>): string | undefined {
   return page.number > 1 ? String(page.number) : undefined;
 }
 
+/*
+ * A listing page is given what it shows and no more (its articles, the name, the count), so its
+ * cache key (src/lib/page-key.ts) changes only when what it shows does: not when an article on
+ * another page of the same listing is edited.
+ */
 export interface TopicListingPage {
-  topic: TopicGroup;
+  topic: Pick<TopicGroup, 'slug' | 'name' | 'description'>;
+  /** How many articles the whole listing holds. */
+  count: number;
   page: Page<Article>;
   title: string;
 }
 
 export interface EntityListingPage {
-  entity: EntityGroup;
+  entity: Pick<EntityGroup, 'slug' | 'name' | 'description' | 'topics'>;
+  /** How many articles the whole listing holds. */
+  count: number;
   page: Page<Article>;
   title: string;
   description: string;
@@ -46,7 +55,7 @@ export function topicListingRoutes(model: SiteModel): { params: { topic: string;
   return model.topics.flatMap((topic) =>
     topicPages(topic).map((page) => ({
       params: { topic: topic.slug, page: pageParam(page) },
-      props: { topic, page, title: listingTitle(topic.name, page) },
+      props: { topic: { slug: topic.slug, name: topic.name, description: topic.description }, count: topic.articles.length, page, title: listingTitle(topic.name, page) },
     })),
   );
 }
@@ -57,7 +66,8 @@ export function entityListingRoutes(model: SiteModel): { params: { entity: strin
     entityPages(entity).map((page) => ({
       params: { entity: entity.slug, page: pageParam(page) },
       props: {
-        entity,
+        entity: { slug: entity.slug, name: entity.name, description: entity.description, topics: entity.topics },
+        count: entity.articles.length,
         page,
         title: listingTitle(entity.name, page),
         description: entity.description ?? `Articles naming ${entity.name}.`,
