@@ -1,49 +1,32 @@
-/** The routes of the feed endpoints, from the feeds built once per build (./feeds.ts). */
-import { archiveRoutes, getFeeds } from './feeds.ts';
+/**
+ * The routes of the feed endpoints, from the feeds built once per build (./feeds.ts), each with
+ * its cache key (src/lib/page-key.ts).
+ */
+import { archiveRoutes, getFeeds, type Feeds } from './feeds.ts';
 import type { ArchivedFeed, FeedArchive } from '../lib/feeds.ts';
+import { keyed } from '../lib/page-key.ts';
 
 type MonthParams = { year: string; month: string };
+/** The site's single feeds: the site RSS feed, the JSON Feed and the digest's two. */
+type SingleFeed = 'site' | 'json' | 'digest' | 'digestJson';
+/** The feeds kept one per topic or per author. */
+type FeedGroup = 'topics' | 'authors';
+/** The route parameter naming a group's member: `[topic]`, `[author]`. */
+const MEMBER = { topics: 'topic', authors: 'author' } as const satisfies Record<FeedGroup, string>;
 
-/** The site RSS feed's monthly archive documents. */
-export async function siteFeedArchiveRoutes(): Promise<{ params: MonthParams; props: { archive: FeedArchive } }[]> {
-  return archiveRoutes((await getFeeds()).site);
+/** The monthly archive documents of one of the site's single feeds. */
+export async function feedArchiveRoutes(name: SingleFeed): Promise<{ params: MonthParams; props: { archive: FeedArchive } }[]> {
+  return keyed(archiveRoutes((await getFeeds())[name]));
 }
 
-/** The JSON Feed's monthly archive documents. */
-export async function jsonFeedArchiveRoutes(): Promise<{ params: MonthParams; props: { archive: FeedArchive } }[]> {
-  return archiveRoutes((await getFeeds()).json);
+/** Each topic's or author's RSS feed. */
+export async function groupFeedRoutes(group: FeedGroup): Promise<{ params: Record<string, string>; props: { feed: ArchivedFeed } }[]> {
+  const feeds: Feeds[FeedGroup] = (await getFeeds())[group];
+  return keyed([...feeds].map(([member, feed]) => ({ params: { [MEMBER[group]]: member }, props: { feed } })));
 }
 
-/** Each topic's RSS feed. */
-export async function topicFeedRoutes(): Promise<{ params: { topic: string }; props: { feed: ArchivedFeed } }[]> {
-  return [...(await getFeeds()).topics].map(([topic, feed]) => ({ params: { topic }, props: { feed } }));
-}
-
-/** Each topic's RSS feed's monthly archive documents. */
-export async function topicFeedArchiveRoutes(): Promise<{ params: MonthParams & { topic: string }; props: { archive: FeedArchive } }[]> {
-  return [...(await getFeeds()).topics].flatMap(([topic, feed]) =>
-    archiveRoutes(feed).map(({ params, props }) => ({ params: { topic, ...params }, props })),
-  );
-}
-
-/** The digest RSS feed's monthly archive documents. */
-export async function digestFeedArchiveRoutes(): Promise<{ params: MonthParams; props: { archive: FeedArchive } }[]> {
-  return archiveRoutes((await getFeeds()).digest);
-}
-
-/** The digest JSON Feed's monthly archive documents. */
-export async function digestJsonFeedArchiveRoutes(): Promise<{ params: MonthParams; props: { archive: FeedArchive } }[]> {
-  return archiveRoutes((await getFeeds()).digestJson);
-}
-
-/** Each author's RSS feed. */
-export async function authorFeedRoutes(): Promise<{ params: { author: string }; props: { feed: ArchivedFeed } }[]> {
-  return [...(await getFeeds()).authors].map(([author, feed]) => ({ params: { author }, props: { feed } }));
-}
-
-/** Each author's RSS feed's monthly archive documents. */
-export async function authorFeedArchiveRoutes(): Promise<{ params: MonthParams & { author: string }; props: { archive: FeedArchive } }[]> {
-  return [...(await getFeeds()).authors].flatMap(([author, feed]) =>
-    archiveRoutes(feed).map(({ params, props }) => ({ params: { author, ...params }, props })),
-  );
+/** The monthly archive documents of each topic's or author's RSS feed. */
+export async function groupFeedArchiveRoutes(group: FeedGroup): Promise<{ params: MonthParams & Record<string, string>; props: { archive: FeedArchive } }[]> {
+  const feeds: Feeds[FeedGroup] = (await getFeeds())[group];
+  return keyed([...feeds].flatMap(([member, feed]) => archiveRoutes(feed).map(({ params, props }) => ({ params: { [MEMBER[group]]: member, ...params }, props }))));
 }

@@ -1,9 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { rssResponse } from '../../../data/feeds.ts';
-import { authorFeedRoutes } from '../../../data/feed-routes.ts';
+import { groupFeedRoutes } from '../../../data/feed-routes.ts';
 import type { ArchivedFeed } from '../../../lib/feeds.ts';
-import { keyed } from '../../../lib/page-key.ts';
 
-export const getStaticPaths = (async () => keyed(await authorFeedRoutes())) satisfies GetStaticPaths;
+export const getStaticPaths = (() => groupFeedRoutes('authors')) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ feed: ArchivedFeed }> = ({ props }) => rssResponse(props.feed.subscription);

@@ -1,10 +1,9 @@
 /** One month of the digest JSON Feed; /digest/feed.json's next_url leads through them, newest first. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonFeedResponse } from '../../../../../data/feeds.ts';
-import { digestJsonFeedArchiveRoutes } from '../../../../../data/feed-routes.ts';
+import { feedArchiveRoutes } from '../../../../../data/feed-routes.ts';
 import type { FeedArchive } from '../../../../../lib/feeds.ts';
-import { keyed } from '../../../../../lib/page-key.ts';
 
-export const getStaticPaths = (async () => keyed(await digestJsonFeedArchiveRoutes())) satisfies GetStaticPaths;
+export const getStaticPaths = (() => feedArchiveRoutes('digestJson')) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => jsonFeedResponse(props.archive);

@@ -1,10 +1,9 @@
 /** One month of an author's feed (RFC 5005 archive document); the author's rss.xml links to the newest. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { rssResponse } from '../../../../../../data/feeds.ts';
-import { authorFeedArchiveRoutes } from '../../../../../../data/feed-routes.ts';
+import { groupFeedArchiveRoutes } from '../../../../../../data/feed-routes.ts';
 import type { FeedArchive } from '../../../../../../lib/feeds.ts';
-import { keyed } from '../../../../../../lib/page-key.ts';
 
-export const getStaticPaths = (async () => keyed(await authorFeedArchiveRoutes())) satisfies GetStaticPaths;
+export const getStaticPaths = (() => groupFeedArchiveRoutes('authors')) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => rssResponse(props.archive);

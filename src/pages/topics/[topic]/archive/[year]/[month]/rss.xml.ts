@@ -1,10 +1,9 @@
 /** One month of a topic's feed (RFC 5005 archive document); the topic's rss.xml links to the newest. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { rssResponse } from '../../../../../../data/feeds.ts';
-import { topicFeedArchiveRoutes } from '../../../../../../data/feed-routes.ts';
+import { groupFeedArchiveRoutes } from '../../../../../../data/feed-routes.ts';
 import type { FeedArchive } from '../../../../../../lib/feeds.ts';
-import { keyed } from '../../../../../../lib/page-key.ts';
 
-export const getStaticPaths = (async () => keyed(await topicFeedArchiveRoutes())) satisfies GetStaticPaths;
+export const getStaticPaths = (() => groupFeedArchiveRoutes('topics')) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ archive: FeedArchive }> = ({ props }) => rssResponse(props.archive);
