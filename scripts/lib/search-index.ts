@@ -2,13 +2,14 @@
  * Builds the Pagefind search index over a finished site, in parts (src/lib/search-parts.ts):
  * each part is one run of Pagefind's command-line program over a folder of hard links to the
  * part's article pages, written to <site>/pagefind/<part>/. Parts run two at a time, so
- * Pagefind's memory is bounded by two parts' instead of growing with the archive. Each part's output is kept in the
- * build cache under a key made of the Pagefind version, its options and every page's bytes, so a
- * part whose pages are unchanged is linked from there instead of indexed again: Pagefind writes
- * the same bytes for the same pages, so the site is the same either way. The built site shares
- * those files with the cache (hard links: copying ten thousand small files takes seconds), so
- * each entry keeps a checksum of every file and one that no longer matches (a file of the built
- * site edited in place) is indexed again.
+ * Pagefind's memory is bounded by two parts' instead of growing with the archive.
+ * Each part's output is kept in the build cache under a key made of the Pagefind version, its
+ * options and the bytes Pagefind reads of every page (searchedHtml), so a part whose pages are
+ * unchanged is linked from there instead of indexed again: Pagefind writes the same bytes for the
+ * same pages, so the site is the same either way. The built site shares those files with the
+ * cache (hard links: copying ten thousand small files takes seconds), so each entry keeps a
+ * checksum of every file and one that no longer matches (a file of the built site edited in
+ * place) is indexed again.
  * The CLI rather than the package's Node API: the API takes longer and holds more memory on the
  * same pages (bench/README.md has the figures). A non-zero exit, or a build that indexed no page,
  * is an error.
@@ -43,7 +44,37 @@ export function articlePage(slug: string): string {
   return join('articles', slug, 'index.html');
 }
 
-/** What a part's index is made from: its id, and each page's slug with a hash of its bytes (null when missing). */
+/** Anything in a page that Pagefind could take content, a filter or metadata from. */
+const SEARCHABLE = /data-pagefind|<h1\b|<img\b/i;
+
+/**
+ * The part of an article page Pagefind reads: the page up to the end of the element marked
+ * data-pagefind-body. Pagefind indexes only that element's content, and what follows it (related
+ * articles, older and newer links, the site footer) changes whenever other articles do; keying a
+ * search part by whole pages would index a year again because a newer article was published.
+ * The tail is left out only when it holds nothing Pagefind could read (no data-pagefind
+ * attribute, heading or image, which its default title and image come from); a page of any other
+ * shape is kept whole.
+ */
+export function searchedHtml(html: string): string {
+  const at = html.indexOf('data-pagefind-body');
+  if (at < 0 || html.indexOf('data-pagefind-body', at + 1) >= 0) return html;
+  const open = html.lastIndexOf('<', at);
+  const tag = /^<([a-zA-Z][\w-]*)\s/.exec(html.slice(open, at))?.[1];
+  if (!tag) return html;
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
+  tags.lastIndex = open;
+  let depth = 0;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth > 0) continue;
+    const end = match.index + match[0].length;
+    return SEARCHABLE.test(html.slice(end)) ? html : html.slice(0, end);
+  }
+  return html;
+}
+
+/** What a part's index is made from: its id, and each page's slug with a hash of what Pagefind reads of it (null when missing). */
 export interface PartInput {
   id: string;
   pages: { slug: string; hash: string | null }[];
@@ -51,7 +82,7 @@ export interface PartInput {
 
 /**
  * The cache key of a part: the same key means Pagefind would write the same files. It covers
- * Pagefind's version and options, the part's name and every page's path and bytes.
+ * Pagefind's version and options, the part's name and every page's path and searched bytes.
  */
 export function partKey(part: PartInput, tool: { version: string; args: readonly string[] }): string {
   const hash = createHash('sha256');
@@ -132,7 +163,7 @@ export async function buildSearchIndex(outDir: string, parts: SearchPart[], cach
   const keyed = parts.map((part) => {
     const pages = part.slugs.map((slug) => {
       const file = join(outDir, articlePage(slug));
-      return { slug, hash: existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : null };
+      return { slug, hash: existsSync(file) ? createHash('sha256').update(searchedHtml(readFileSync(file, 'utf8'))).digest('hex') : null };
     });
     return { ...part, pages, key: partKey({ id: part.id, pages }, tool) };
   });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { articlePage, buildSearchIndex, indexedPageCount, isRuntimeFile, partKey, planParts, type PartInput } from '../../scripts/lib/search-index.ts';
+import { articlePage, buildSearchIndex, indexedPageCount, isRuntimeFile, partKey, planParts, searchedHtml, type PartInput } from '../../scripts/lib/search-index.ts';
 import { readPagefindPages } from '../../scripts/lib/pagefind-index.ts';
 import { searchParts, type PartArticle } from '../../src/lib/search-parts.ts';
 
@@ -49,6 +49,35 @@ describe('partKey and planParts: which parts the cache serves', () => {
   it("keeps Pagefind's runtime and index files and leaves out its UI bundle", () => {
     expect(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind', 'pagefind.en_1a2b3c.pf_meta'].every(isRuntimeFile)).toBe(true);
     expect(['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-highlight.js', 'pagefind-modular-ui.css'].some(isRuntimeFile)).toBe(false);
+  });
+});
+
+describe('searchedHtml: what Pagefind reads of a page', () => {
+  const head = '<!doctype html><html lang="en"><head><title>Chip rules</title></head><body><main>';
+  const article = '<article class="article" data-pagefind-body><h1>Chip rules</h1><div><article><p>Quoted notice</p></article></div><p>Export rules eased.</p></article>';
+  const tail = (related: string) => `<aside class="related"><h2>Related articles</h2><ul><li><a href="/articles/x/">${related}</a></li></ul></aside></main><footer><p>Site</p></footer></body></html>`;
+
+  it('ends at the close of the searched element, nested elements of the same name included', () => {
+    expect(searchedHtml(head + article + tail('Satellite deal'))).toBe(head + article);
+  });
+
+  it('is the same when only what follows the searched element changes, and differs when its content does', () => {
+    expect(searchedHtml(head + article + tail('Fibre plan'))).toBe(searchedHtml(head + article + tail('Satellite deal')));
+    expect(searchedHtml(head + article.replace('eased', 'tightened') + tail('Fibre plan'))).not.toBe(searchedHtml(head + article + tail('Fibre plan')));
+    expect(searchedHtml(head.replace('Chip rules', 'Chip rules eased') + article + tail('Fibre plan'))).not.toBe(searchedHtml(head + article + tail('Fibre plan')));
+  });
+
+  it('keeps the whole page when the rest holds something Pagefind could read, or the page has another shape', () => {
+    for (const page of [
+      head + article + tail('<span data-pagefind-filter="topic">Chips</span>'),
+      head + article + tail('<img src="/logo.png" alt="">'),
+      head + article + tail('<h1>Another heading</h1>'),
+      head + '<main><p>No searched element</p></main></body></html>',
+      head + article + article + tail('Satellite deal'),
+      head + article.replace(/<\/article>$/, '') + tail('Unclosed'),
+    ]) {
+      expect(searchedHtml(page)).toBe(page);
+    }
   });
 });
 
@@ -109,6 +138,26 @@ describe('buildSearchIndex on a small site', () => {
     expect(files(site)).toEqual(files(clean));
     // Entries no longer used are dropped; the work folders are gone.
     expect(readdirSync(cache).sort()).toEqual(readdirSync(join(root, 'clean-cache')).sort());
+  });
+
+  it('reuses a part whose pages changed only after their searched element, with the files a clean build writes', { timeout: 60_000 }, async () => {
+    const site = join(root, 'related');
+    const withRelated = (dir: string, related: string) => {
+      writeSite(dir, articles);
+      for (const article of articles) {
+        const file = join(dir, articlePage(article.slug));
+        writeFileSync(file, readFileSync(file, 'utf8').replace('</article>', `</article><aside class="related"><h2>Related</h2><a href="/articles/x/">${related} report</a></aside>`));
+      }
+    };
+    withRelated(site, 'satellite');
+    await buildSearchIndex(site, searchParts(articles), join(root, 'related-cache'));
+    withRelated(site, 'broadband');
+    const again = await buildSearchIndex(site, searchParts(articles), join(root, 'related-cache'));
+    expect(again).toEqual({ pages: 4, indexed: [], reused: ['2024', '2023', '2022'] });
+    const clean = join(root, 'related-clean');
+    withRelated(clean, 'broadband');
+    await buildSearchIndex(clean, searchParts(articles), join(root, 'related-clean-cache'));
+    expect(files(site)).toEqual(files(clean));
   });
 
   it('indexes a part again when a file it shares with the cache was edited in place', { timeout: 60_000 }, async () => {
