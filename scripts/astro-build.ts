@@ -1,8 +1,9 @@
 /**
  * Step one of `npm run build` (scripts/build.ts runs it as a child process): Astro renders the
  * site into the staging folder given as the first argument. Running it in its own process means
- * its memory is returned before Pagefind starts indexing. On a content error it prints what to
- * fix and exits with 1.
+ * its memory is returned before Pagefind starts indexing. The last build's pages are linked into
+ * the staging folder first, so Astro keeps the unchanged ones in place instead of copying them
+ * (scripts/lib/staging-links.ts). On a content error it prints what to fix and exits with 1.
  *
  * Astro logs at BUILD_LOG_LEVEL (default `warn`): an editor sees Astro's warnings and errors, and
  * scripts/build.ts says what was built. At `info` Astro also lists every route; it writes each
@@ -10,9 +11,11 @@
  * (build.concurrency) those pieces interleave, so that list is for debugging only.
  */
 import { build } from 'astro';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCacheDir } from './lib/build-cache.ts';
+import { buildCacheDir, readPageRecord } from './lib/build-cache.ts';
+import { linkRecordedPages, replaceOnWrite, settleLinkedPages } from './lib/staging-links.ts';
 import { explainBuildError } from './lib/build-errors.ts';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -37,17 +40,29 @@ if (!logLevel) {
 }
 const staging = resolve(positionals[0]);
 
+const cacheDir = buildCacheDir();
+// The last build's pages go into the emptied staging folder as links; Astro keeps those it may
+// reuse, so it must not empty the folder itself (scripts/lib/staging-links.ts).
+rmSync(staging, { recursive: true, force: true });
+const linked = linkRecordedPages(readPageRecord(cacheDir), cacheDir, staging);
+replaceOnWrite([staging, cacheDir]);
 try {
   await build({
     root: process.cwd(),
     outDir: staging,
     logLevel,
-    cacheDir: buildCacheDir(),
+    cacheDir,
+    vite: { build: { emptyOutDir: false } },
   });
 } catch (error) {
   if (process.env.DEBUG_BUILD_ERROR) console.error(error);
   console.error(explainBuildError(error as Error));
   // Exit now: Astro may still have a content-store write pending for the folder just removed.
+  process.exit(1);
+}
+const { writtenInPlace } = settleLinkedPages(linked, readPageRecord(cacheDir), staging);
+if (writtenInPlace.length > 0) {
+  console.error(`the build wrote into ${writtenInPlace.length} file(s) it shares with the build cache and the site being served, e.g. ${writtenInPlace[0]}; the cache may be damaged: build again with BUILD_CACHE set to an empty folder`);
   process.exit(1);
 }
 process.exit(0);

@@ -4,7 +4,8 @@
  * previous dist/ untouched, so a broken deploy never ships half a site. Astro and Pagefind run
  * one after the other in separate processes, so their memory is never held at the same time.
  * The page audit, in a process of its own, reads content/ while Astro renders and audits the
- * pages while Pagefind indexes them.
+ * pages while Pagefind indexes them. The site it replaces is moved aside and deleted while the
+ * next build renders.
  *
  * What it prints is for the editor: Astro's warnings (BUILD_LOG_LEVEL=info shows all of Astro's
  * log), any problem found, and at the end one line saying what was built, e.g.
@@ -13,6 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AUDIT_GO, auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
@@ -38,7 +40,9 @@ const outDir = resolve(process.env.OUT_DIR ?? 'dist');
 // Staging stays inside the project: for an output folder elsewhere Astro would put its server
 // build in the shared ./.astro/, and two builds at once would overwrite each other's files.
 const staging = stagingDir(outDir);
-const previous = `${outDir}.previous-${process.pid}`;
+// The site being replaced is moved beside the staging folder and deleted while the next build
+// renders: deleting tens of thousands of files takes seconds that no publish should wait for.
+const discarded = `${staging}.discarded`;
 
 /**
  * Runs the Astro step; resolves with whether it succeeded. Its output goes straight to this
@@ -102,9 +106,50 @@ function startPageAudit(): { release(): void; stop(): void; result: Promise<Page
   };
 }
 
+/** Puts the staging folder in outDir's place; the site it replaces goes to `discarded`. */
+function replaceSite(): void {
+  if (!existsSync(outDir)) {
+    placeStaging();
+    return;
+  }
+  try {
+    renameSync(outDir, discarded);
+  } catch (error) {
+    // outDir on another file system than the staging folder: deleted now instead.
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    const previous = `${outDir}.previous-${process.pid}`;
+    renameSync(outDir, previous);
+    placeStaging(previous);
+    rmSync(previous, { recursive: true, force: true });
+    return;
+  }
+  placeStaging(discarded);
+}
+
+/** Moves (or, across file systems, copies) the staging folder to outDir; on failure `replaced` goes back. */
+function placeStaging(replaced?: string): void {
+  try {
+    try {
+      renameSync(staging, outDir);
+    } catch (error) {
+      // Another file system (e.g. OUT_DIR on tmpfs): copy instead of rename.
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      cpSync(staging, outDir, { recursive: true });
+      rmSync(staging, { recursive: true, force: true });
+    }
+  } catch (error) {
+    if (replaced) {
+      rmSync(outDir, { recursive: true, force: true });
+      renameSync(replaced, outDir);
+    }
+    throw error;
+  }
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   rmSync(staging, { recursive: true, force: true });
+  const clearing = rm(discarded, { recursive: true, force: true });
   const fail = (message: string) => {
     rmSync(staging, { recursive: true, force: true });
     console.error(`${message}; ${outDir} was left as it was.`);
@@ -155,16 +200,8 @@ async function main(): Promise<number> {
   const reused = reusedPages(lastRecord, readPageRecord(cacheDir));
 
   mkdirSync(dirname(outDir), { recursive: true });
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  try {
-    renameSync(staging, outDir);
-  } catch (error) {
-    // Another file system (e.g. OUT_DIR on tmpfs): copy instead of rename.
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    cpSync(staging, outDir, { recursive: true });
-    rmSync(staging, { recursive: true, force: true });
-  }
-  rmSync(previous, { recursive: true, force: true });
+  await clearing;
+  replaceSite();
   // Drafts are left out of the site, so out of the count.
   const articles = content?.articles.filter((article) => !article.draft).length ?? 0;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -58,11 +58,11 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-/** What Astro's incremental build records of each page: its route's code hash and its cache key. */
+/** What Astro's incremental build records of each page: its route's code hash, its cache key and its file. */
 export interface PageRecord {
   configHash: string;
   lockfileHash: string;
-  routes: Record<string, { dependencyHash: string; paths: Record<string, { cacheKey: string }> }>;
+  routes: Record<string, { dependencyHash: string; paths: Record<string, { cacheKey: string; outputFile: string }> }>;
 }
 
 /** Astro's record of the pages of the last build in cacheDir, or null when there is none. */

@@ -4,9 +4,9 @@
  * gives. A small site with a paginated topic, an author, related articles and weekly digests is
  * built once; then one article is added, one edited (title and text) and one removed, and a
  * topic is renamed (which every page naming it must show), and the build that reuses the last
- * one's pages is compared with a clean build.
+ * one's pages is compared with a clean build. The site it replaces must not change meanwhile.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,13 +49,21 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('a build reusing the last build', () => {
   it('after an article is added, one edited and one removed and a topic renamed, is identical to a clean build', async () => {
+    // Built again unchanged, the site's pages are those the cache holds.
+    expect(await publish()).toBeGreaterThan(100);
     writeFileSync(join(content, 'articles', 'round-new.md'), filler(99, '2024-12-30'));
     const edited = join(content, 'articles', 'tiktok-faces-divestment-deadline-in-the-us.md');
     writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: .*$/m, 'title: TikTok faces a new divestment deadline').replace('The measure, driven', 'The measure, long debated and driven'));
     unlinkSync(join(content, 'articles', 'round-20.md'));
     const topics = join(content, 'topics.yaml');
     writeFileSync(topics, readFileSync(topics, 'utf8').replace(/^(- id: trade\n {2}name:) .*$/m, '$1 Trade and tariffs'));
+    // The site being served shares its unchanged pages' files with the build cache: a build must
+    // replace them, never write into them. One held here by a name of its own must keep its text.
+    const held = join(work, 'served-page.html');
+    linkSync(join(dist, 'articles/round-1/index.html'), held);
+    const served = readFileSync(held, 'utf8');
     const reused = await publish();
+    expect(readFileSync(held, 'utf8')).toBe(served);
     // Pages that show none of it are reused: those of articles on other topics, their entities' listings.
     expect(reused).toBeGreaterThan(20);
     const clean = await cleanBuild('clean');

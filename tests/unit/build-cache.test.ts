@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { claimStaging, readPageRecord, reusedPages, type PageRecord } from '../../scripts/lib/build-cache.ts';
 
 function record(pages: Record<string, string>, dependencyHash = 'code-1', configHash = 'config-1'): PageRecord {
-  const paths = Object.fromEntries(Object.entries(pages).map(([path, cacheKey]) => [path, { cacheKey }]));
+  const paths = Object.fromEntries(Object.entries(pages).map(([path, cacheKey]) => [path, { cacheKey, outputFile: `${path.slice(1)}/index.html` }]));
   return { configHash, lockfileHash: 'lock-1', routes: { 'src/pages/articles/[slug].astro': { dependencyHash, paths } } };
 }
 

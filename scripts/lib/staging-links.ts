@@ -1,0 +1,147 @@
+/**
+ * Unchanged pages reach the staging folder as hard links to Astro's stored copies instead of as
+ * copies. Astro keeps a page it may reuse when the file is already in the output folder, and
+ * copies its stored copy there otherwise: at ten thousand articles that copying (and deleting the
+ * copies with the previous site) is seconds of every publish. So before Astro starts, every page
+ * of its last record is linked into the empty staging folder; Astro then keeps those it may reuse
+ * and writes the others.
+ *
+ * A linked file is shared with the cache and with the site being served, so nothing may write
+ * into it: writes that Astro makes into the staging folder or its cache replace the file (a new
+ * one under the same name) instead of overwriting its bytes. After Astro, links it did not
+ * claim (pages that no longer exist) are removed, and a linked file written in place anyway is
+ * an error.
+ */
+import { linkSync, mkdirSync, promises, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PageRecord } from './build-cache.ts';
+
+/** Where Astro keeps its copy of each page, under its cacheDir. */
+const STORED_PAGES = 'dist';
+
+/** A file of a page record (as Astro writes it: URL-encoded, relative to the output folder) under dir. */
+function recordedFile(dir: string, outputFile: string): string {
+  return fileURLToPath(new URL(outputFile, pathToFileURL(`${resolve(dir)}${sep}`)));
+}
+
+/** Every output file in a page record. */
+export function recordedFiles(record: PageRecord | null): string[] {
+  if (!record) return [];
+  return Object.values(record.routes).flatMap((route) => Object.values(route.paths).map((path) => path.outputFile));
+}
+
+/** A linked page: where it is and the file (inode) it shares. */
+export interface LinkedPage {
+  path: string;
+  ino: number;
+  mtimeMs: number;
+}
+
+/**
+ * Links every page of `record` from the cache's stored copies into `staging` (which must hold none
+ * of them yet). Pages whose stored copy is missing are left for Astro to render.
+ */
+export function linkRecordedPages(record: PageRecord | null, cacheDir: string, staging: string): LinkedPage[] {
+  const linked: LinkedPage[] = [];
+  const made = new Set<string>();
+  for (const outputFile of recordedFiles(record)) {
+    const stored = recordedFile(join(cacheDir, STORED_PAGES), outputFile);
+    const target = recordedFile(staging, outputFile);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      linkSync(stored, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'ENOENT') {
+        removeEmptyFolders(folder, staging);
+        made.delete(folder);
+        continue;
+      }
+      // The cache on another file system, or one without hard links: Astro copies the pages.
+      if (['EXDEV', 'EPERM', 'EMLINK'].includes(code)) break;
+      throw error;
+    }
+    const { ino, mtimeMs } = statSync(target);
+    linked.push({ path: target, ino, mtimeMs });
+  }
+  return linked;
+}
+
+function pathOf(file: unknown): string | null {
+  if (typeof file === 'string') return resolve(file);
+  if (file instanceof URL && file.protocol === 'file:') return fileURLToPath(file);
+  return null;
+}
+
+/**
+ * Makes every fs.promises.writeFile and copyFile into one of `roots` replace its target instead
+ * of writing into it, until the returned function is called. Astro writes pages with these two;
+ * settleLinkedPages checks that nothing else wrote into a linked file.
+ */
+export function replaceOnWrite(roots: string[]): () => void {
+  const inside = roots.map((root) => `${resolve(root)}${sep}`);
+  const shared = (file: unknown) => {
+    const path = pathOf(file);
+    return path !== null && inside.some((root) => path.startsWith(root)) ? path : null;
+  };
+  const unlinkFirst = async (path: string | null) => {
+    if (path) await promises.rm(path, { force: true });
+  };
+  const { writeFile, copyFile } = promises;
+  promises.writeFile = (async (file: Parameters<typeof writeFile>[0], ...rest: [never]) => {
+    await unlinkFirst(shared(file));
+    return writeFile(file, ...rest);
+  }) as typeof writeFile;
+  promises.copyFile = (async (source: Parameters<typeof copyFile>[0], target: Parameters<typeof copyFile>[1], mode?: number) => {
+    await unlinkFirst(shared(target));
+    return copyFile(source, target, mode);
+  }) as typeof copyFile;
+  return () => {
+    promises.writeFile = writeFile;
+    promises.copyFile = copyFile;
+  };
+}
+
+/** Removes dir and its parents up to (not including) root while they are empty. */
+function removeEmptyFolders(dir: string, root: string): void {
+  for (let folder = dir; folder.startsWith(`${resolve(root)}${sep}`); folder = dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
+  }
+}
+
+/**
+ * After Astro: removes the linked pages it did not claim (in no route of its new record: an
+ * article removed, a page of a listing that shrank) and returns the linked files that were
+ * written in place, which must be none.
+ */
+export function settleLinkedPages(linked: LinkedPage[], record: PageRecord | null, staging: string): { removed: number; writtenInPlace: string[] } {
+  const claimed = new Set(recordedFiles(record).map((file) => recordedFile(staging, file)));
+  let removed = 0;
+  const writtenInPlace: string[] = [];
+  for (const page of linked) {
+    let now;
+    try {
+      now = statSync(page.path);
+    } catch {
+      continue;
+    }
+    // Replaced by Astro: a new file, nothing shared.
+    if (now.ino !== page.ino) continue;
+    if (now.mtimeMs !== page.mtimeMs) writtenInPlace.push(page.path);
+    else if (!claimed.has(page.path)) {
+      unlinkSync(page.path);
+      removeEmptyFolders(dirname(page.path), staging);
+      removed += 1;
+    }
+  }
+  return { removed, writtenInPlace };
+}

@@ -1,0 +1,91 @@
+import { existsSync, linkSync, mkdirSync, mkdtempSync, promises, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PageRecord } from '../../scripts/lib/build-cache.ts';
+import { linkRecordedPages, recordedFiles, replaceOnWrite, settleLinkedPages } from '../../scripts/lib/staging-links.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'staging-links-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function record(files: Record<string, string[]>): PageRecord {
+  return {
+    configHash: 'c',
+    lockfileHash: 'l',
+    routes: Object.fromEntries(
+      Object.entries(files).map(([route, outputs]) => [
+        route,
+        { dependencyHash: 'd', paths: Object.fromEntries(outputs.map((file) => [`/${file}`, { cacheKey: `k-${file}`, outputFile: file }])) },
+      ]),
+    ),
+  };
+}
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+describe('linking the last build pages into the staging folder', () => {
+  it('links every recorded page that the cache holds, URL-encoded names decoded, and skips the missing ones', () => {
+    const cache = join(root, 'link-cache');
+    const staging = join(root, 'link-staging');
+    write(join(cache, 'dist/articles/chip-rules/index.html'), 'chip rules');
+    write(join(cache, 'dist/topics/über/index.html'), 'topic');
+    const last = record({ 'articles/[slug].astro': ['articles/chip-rules/index.html', 'articles/gone/index.html'], 'topics/[topic].astro': ['topics/%C3%BCber/index.html'] });
+    const linked = linkRecordedPages(last, cache, staging);
+    expect(linked.map((page) => page.path).sort()).toEqual([join(staging, 'articles/chip-rules/index.html'), join(staging, 'topics/über/index.html')]);
+    expect(statSync(join(staging, 'articles/chip-rules/index.html')).ino).toBe(statSync(join(cache, 'dist/articles/chip-rules/index.html')).ino);
+    expect(existsSync(join(staging, 'articles/gone'))).toBe(false);
+    expect(recordedFiles(null)).toEqual([]);
+  });
+});
+
+describe('writes into the staging folder replace files instead of writing into them', () => {
+  it('leaves the other names of a linked file as they were, and writes in place outside the given folders', async () => {
+    const staging = join(root, 'write-staging');
+    const elsewhere = join(root, 'write-elsewhere');
+    write(join(root, 'served/page.html'), 'served');
+    write(join(root, 'served/copy.html'), 'served');
+    mkdirSync(staging, { recursive: true });
+    mkdirSync(elsewhere, { recursive: true });
+    linkSync(join(root, 'served/page.html'), join(staging, 'page.html'));
+    linkSync(join(root, 'served/copy.html'), join(elsewhere, 'page.html'));
+    const restore = replaceOnWrite([staging]);
+    try {
+      await promises.writeFile(join(staging, 'page.html'), 'rendered');
+      await promises.writeFile(new URL(`file://${join(elsewhere, 'page.html')}`), 'rendered');
+      write(join(root, 'stored.html'), 'stored');
+      linkSync(join(root, 'served/page.html'), join(staging, 'second.html'));
+      await promises.copyFile(join(root, 'stored.html'), join(staging, 'second.html'));
+    } finally {
+      restore();
+    }
+    expect(readFileSync(join(staging, 'page.html'), 'utf8')).toBe('rendered');
+    expect(readFileSync(join(staging, 'second.html'), 'utf8')).toBe('stored');
+    expect(readFileSync(join(root, 'served/page.html'), 'utf8')).toBe('served');
+    // Outside the staging folder nothing changes: the write goes into the shared file.
+    expect(readFileSync(join(root, 'served/copy.html'), 'utf8')).toBe('rendered');
+  });
+});
+
+describe('settling the linked pages after the build', () => {
+  it('removes the links no route claimed, with their empty folders, keeps the claimed ones and names files written in place', async () => {
+    const cache = join(root, 'settle-cache');
+    const staging = join(root, 'settle-staging');
+    for (const file of ['articles/kept/index.html', 'articles/removed/index.html', 'articles/rewritten/index.html', 'articles/damaged/index.html']) write(join(cache, 'dist', file), file);
+    const last = record({ 'articles/[slug].astro': ['articles/kept/index.html', 'articles/removed/index.html', 'articles/rewritten/index.html', 'articles/damaged/index.html'] });
+    const linked = linkRecordedPages(last, cache, staging);
+    const restore = replaceOnWrite([staging]);
+    await promises.writeFile(join(staging, 'articles/rewritten/index.html'), 'new text');
+    restore();
+    await new Promise((done) => setTimeout(done, 20));
+    writeFileSync(join(staging, 'articles/damaged/index.html'), 'written in place');
+    const next = record({ 'articles/[slug].astro': ['articles/kept/index.html', 'articles/rewritten/index.html', 'articles/damaged/index.html'] });
+    const settled = settleLinkedPages(linked, next, staging);
+    expect(settled).toEqual({ removed: 1, writtenInPlace: [join(staging, 'articles/damaged/index.html')] });
+    expect(existsSync(join(staging, 'articles/removed'))).toBe(false);
+    expect(readFileSync(join(staging, 'articles/kept/index.html'), 'utf8')).toBe('articles/kept/index.html');
+    expect(readFileSync(join(cache, 'dist/articles/rewritten/index.html'), 'utf8')).toBe('articles/rewritten/index.html');
+  });
+});
