@@ -4,8 +4,8 @@
  * previous dist/ untouched, so a broken deploy never ships half a site. Astro and Pagefind run
  * one after the other in separate processes, so their memory is never held at the same time.
  * The page audit, in a process of its own, reads content/ while Astro renders and audits the
- * pages while Pagefind indexes them. The site it replaces is moved aside and deleted while the
- * next build renders.
+ * pages while Pagefind indexes them and this process audits the index. The site it replaces is
+ * moved aside and deleted while the next build renders.
  *
  * What it prints is for the editor: Astro's warnings (BUILD_LOG_LEVEL=info shows all of Astro's
  * log), any problem found, and at the end one line saying what was built, e.g.
@@ -185,19 +185,20 @@ async function main(): Promise<number> {
     await pageAudit.result;
     return fail('search index failed');
   }
+  // The index is audited, and the site counted, while the page audit finishes.
+  const indexProblems = auditSearchIndex({ contentDir: site.contentDir, distDir: staging, content });
+  const { pages, feeds } = countOutput(staging);
+  const reused = reusedPages(lastRecord, readPageRecord(cacheDir));
   const { problems, error: auditError } = await pageAudit.result;
   if (auditError) {
     console.error(auditError);
     return fail('audit failed');
   }
-  const audit = { contentDir: site.contentDir, distDir: staging, content };
-  problems.push(...auditSearchIndex(audit));
+  problems.push(...indexProblems);
   if (problems.length > 0) {
     console.error(`audit failed with ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
     return fail('audit failed');
   }
-  const { pages, feeds } = countOutput(staging);
-  const reused = reusedPages(lastRecord, readPageRecord(cacheDir));
 
   mkdirSync(dirname(outDir), { recursive: true });
   await clearing;
