@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCacheDir, readPageRecord } from './lib/build-cache.ts';
-import { linkRecordedPages, replaceOnWrite, settleLinkedPages } from './lib/staging-links.ts';
+import { awaitBeforeRendering, linkRecordedPages, replaceOnWrite, settleLinkedPages, type LinkedPage } from './lib/staging-links.ts';
 import { explainBuildError } from './lib/build-errors.ts';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -41,18 +41,21 @@ if (!logLevel) {
 const staging = resolve(positionals[0]);
 
 const cacheDir = buildCacheDir();
-// The last build's pages go into the emptied staging folder as links; Astro keeps those it may
-// reuse, so it must not empty the folder itself (scripts/lib/staging-links.ts).
+// The last build's pages go into the emptied staging folder as links while Astro starts; Astro
+// keeps those it may reuse, so it must not empty the folder itself (scripts/lib/staging-links.ts).
 rmSync(staging, { recursive: true, force: true });
-const linked = linkRecordedPages(readPageRecord(cacheDir), cacheDir, staging);
-replaceOnWrite([staging, cacheDir]);
+const linking = linkRecordedPages(readPageRecord(cacheDir), cacheDir, staging);
+// Keeps Astro's unhandled-rejection handling out of it: a failure is raised by the hook below.
+linking.catch(() => {});
+const restoreWrites = replaceOnWrite([staging, cacheDir]);
+let linked: LinkedPage[] = [];
 try {
   await build({
     root: process.cwd(),
     outDir: staging,
     logLevel,
     cacheDir,
-    vite: { build: { emptyOutDir: false } },
+    vite: { build: { emptyOutDir: false }, plugins: [awaitBeforeRendering(linking, (pages) => (linked = pages))] },
   });
 } catch (error) {
   if (process.env.DEBUG_BUILD_ERROR) console.error(error);
@@ -60,6 +63,7 @@ try {
   // Exit now: Astro may still have a content-store write pending for the folder just removed.
   process.exit(1);
 }
+restoreWrites();
 const { writtenInPlace } = settleLinkedPages(linked, readPageRecord(cacheDir), staging);
 if (writtenInPlace.length > 0) {
   console.error(`the build wrote into ${writtenInPlace.length} file(s) it shares with the build cache and the site being served, e.g. ${writtenInPlace[0]}; the cache may be damaged: build again with BUILD_CACHE set to an empty folder`);

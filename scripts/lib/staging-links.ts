@@ -2,9 +2,9 @@
  * Unchanged pages reach the staging folder as hard links to Astro's stored copies instead of as
  * copies. Astro keeps a page it may reuse when the file is already in the output folder, and
  * copies its stored copy there otherwise: at ten thousand articles that copying (and deleting the
- * copies with the previous site) is seconds of every publish. So before Astro starts, every page
- * of its last record is linked into the empty staging folder; Astro then keeps those it may reuse
- * and writes the others.
+ * copies with the previous site) is seconds of every publish. So while Astro starts, every page
+ * of its last record is linked into the empty staging folder, and Astro renders only once that is
+ * done; it then keeps the pages it may reuse and writes the others.
  *
  * A linked file is shared with the cache and with the site being served, so nothing may write
  * into it: writes that Astro makes into the staging folder or its cache replace the file (a new
@@ -12,9 +12,10 @@
  * claim (pages that no longer exist) are removed, and a linked file written in place anyway is
  * an error.
  */
-import { linkSync, mkdirSync, promises, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { promises, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Plugin } from 'vite';
 import type { PageRecord } from './build-cache.ts';
 
 /** Where Astro keeps its copy of each page, under its cacheDir. */
@@ -38,37 +39,54 @@ export interface LinkedPage {
   mtimeMs: number;
 }
 
+/** Folders linked at once: enough to keep the disk busy while Astro starts. */
+const FOLDERS_AT_ONCE = 16;
+
 /**
  * Links every page of `record` from the cache's stored copies into `staging` (which must hold none
- * of them yet). Pages whose stored copy is missing are left for Astro to render.
+ * of them yet), a few folders at a time with the file system's asynchronous calls, so that Astro
+ * starts meanwhile. Pages whose stored copy is missing are left for Astro to render.
  */
-export function linkRecordedPages(record: PageRecord | null, cacheDir: string, staging: string): LinkedPage[] {
-  const linked: LinkedPage[] = [];
-  const made = new Set<string>();
+export async function linkRecordedPages(record: PageRecord | null, cacheDir: string, staging: string): Promise<LinkedPage[]> {
+  const byFolder = new Map<string, { stored: string; target: string }[]>();
   for (const outputFile of recordedFiles(record)) {
-    const stored = recordedFile(join(cacheDir, STORED_PAGES), outputFile);
     const target = recordedFile(staging, outputFile);
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    try {
-      linkSync(stored, target);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (code === 'ENOENT') {
-        removeEmptyFolders(folder, staging);
-        made.delete(folder);
-        continue;
-      }
-      // The cache on another file system, or one without hard links: Astro copies the pages.
-      if (['EXDEV', 'EPERM', 'EMLINK'].includes(code)) break;
-      throw error;
-    }
-    const { ino, mtimeMs } = statSync(target);
-    linked.push({ path: target, ino, mtimeMs });
+    const files = byFolder.get(dirname(target)) ?? [];
+    files.push({ stored: recordedFile(join(cacheDir, STORED_PAGES), outputFile), target });
+    byFolder.set(dirname(target), files);
   }
+  const linked: LinkedPage[] = [];
+  let linkable = true;
+  const linkFolder = async (folder: string, files: { stored: string; target: string }[]) => {
+    await promises.mkdir(folder, { recursive: true });
+    let made = 0;
+    for (const { stored, target } of files) {
+      if (!linkable) break;
+      try {
+        await promises.link(stored, target);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        if (code === 'ENOENT') continue;
+        // The cache on another file system, or one without hard links: Astro copies the pages.
+        if (['EXDEV', 'EPERM', 'EMLINK'].includes(code)) {
+          linkable = false;
+          break;
+        }
+        throw error;
+      }
+      const { ino, mtimeMs } = await promises.stat(target);
+      linked.push({ path: target, ino, mtimeMs });
+      made += 1;
+    }
+    // Only the folder itself: its parents may be in another folder's hands meanwhile.
+    if (made === 0) await promises.rmdir(folder).catch(() => {});
+  };
+  const folders = [...byFolder];
+  let taken = 0;
+  const worker = async () => {
+    while (taken < folders.length) await linkFolder(...folders[taken++]);
+  };
+  await Promise.all(Array.from({ length: FOLDERS_AT_ONCE }, worker));
   return linked;
 }
 
@@ -144,4 +162,35 @@ export function settleLinkedPages(linked: LinkedPage[], record: PageRecord | nul
     }
   }
   return { removed, writtenInPlace };
+}
+
+/** The Vite plugin of Astro's that renders the pages, once the bundles are built. */
+const ASTRO_RENDERS = 'astro:build-generate';
+
+/**
+ * A Vite plugin that holds Astro back until the links are made: its hook runs once the bundles
+ * are built and before Astro renders (both are "post" buildApp hooks; this one comes first). The
+ * order is checked when the configuration is resolved, so a Vite or Astro that orders them
+ * otherwise stops the build instead of racing the links.
+ */
+export function awaitBeforeRendering(linking: Promise<LinkedPage[]>, done: (linked: LinkedPage[]) => void): Plugin {
+  const name = 'policy-news:linked-pages';
+  return {
+    name,
+    enforce: 'pre',
+    configResolved(config) {
+      if (config.command !== 'build') return;
+      const order = config.getSortedPlugins('buildApp').map((plugin) => plugin.name);
+      const renders = order.indexOf(ASTRO_RENDERS);
+      if (renders < 0 || order.indexOf(name) > renders) {
+        throw new Error(`the build cannot make sure the last build's pages are linked before Astro renders (Vite's buildApp hooks run in the order ${order.join(', ')})`);
+      }
+    },
+    buildApp: {
+      order: 'post',
+      async handler() {
+        done(await linking);
+      },
+    },
+  };
 }

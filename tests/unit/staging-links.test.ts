@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PageRecord } from '../../scripts/lib/build-cache.ts';
-import { linkRecordedPages, recordedFiles, replaceOnWrite, settleLinkedPages } from '../../scripts/lib/staging-links.ts';
+import { awaitBeforeRendering, linkRecordedPages, recordedFiles, replaceOnWrite, settleLinkedPages } from '../../scripts/lib/staging-links.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'staging-links-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -27,13 +27,13 @@ function write(path: string, text: string): void {
 }
 
 describe('linking the last build pages into the staging folder', () => {
-  it('links every recorded page that the cache holds, URL-encoded names decoded, and skips the missing ones', () => {
+  it('links every recorded page that the cache holds, URL-encoded names decoded, and skips the missing ones', async () => {
     const cache = join(root, 'link-cache');
     const staging = join(root, 'link-staging');
     write(join(cache, 'dist/articles/chip-rules/index.html'), 'chip rules');
     write(join(cache, 'dist/topics/über/index.html'), 'topic');
     const last = record({ 'articles/[slug].astro': ['articles/chip-rules/index.html', 'articles/gone/index.html'], 'topics/[topic].astro': ['topics/%C3%BCber/index.html'] });
-    const linked = linkRecordedPages(last, cache, staging);
+    const linked = await linkRecordedPages(last, cache, staging);
     expect(linked.map((page) => page.path).sort()).toEqual([join(staging, 'articles/chip-rules/index.html'), join(staging, 'topics/über/index.html')]);
     expect(statSync(join(staging, 'articles/chip-rules/index.html')).ino).toBe(statSync(join(cache, 'dist/articles/chip-rules/index.html')).ino);
     expect(existsSync(join(staging, 'articles/gone'))).toBe(false);
@@ -75,7 +75,7 @@ describe('settling the linked pages after the build', () => {
     const staging = join(root, 'settle-staging');
     for (const file of ['articles/kept/index.html', 'articles/removed/index.html', 'articles/rewritten/index.html', 'articles/damaged/index.html']) write(join(cache, 'dist', file), file);
     const last = record({ 'articles/[slug].astro': ['articles/kept/index.html', 'articles/removed/index.html', 'articles/rewritten/index.html', 'articles/damaged/index.html'] });
-    const linked = linkRecordedPages(last, cache, staging);
+    const linked = await linkRecordedPages(last, cache, staging);
     const restore = replaceOnWrite([staging]);
     await promises.writeFile(join(staging, 'articles/rewritten/index.html'), 'new text');
     restore();
@@ -87,5 +87,26 @@ describe('settling the linked pages after the build', () => {
     expect(existsSync(join(staging, 'articles/removed'))).toBe(false);
     expect(readFileSync(join(staging, 'articles/kept/index.html'), 'utf8')).toBe('articles/kept/index.html');
     expect(readFileSync(join(cache, 'dist/articles/rewritten/index.html'), 'utf8')).toBe('articles/rewritten/index.html');
+  });
+});
+
+describe('holding Astro back until the links are made', () => {
+  const config = (command: string, names: string[]) => ({ command, getSortedPlugins: () => names.map((name) => ({ name })) });
+  const plugin = awaitBeforeRendering(Promise.resolve([]), () => {});
+  const resolved = (value: ReturnType<typeof config>) => (plugin.configResolved as (config: unknown) => void)(value);
+
+  it('refuses a build whose hooks would let Astro render before the links are made, or that it cannot place', () => {
+    expect(() => resolved(config('build', ['policy-news:linked-pages', 'astro:build-generate']))).not.toThrow();
+    expect(() => resolved(config('build', ['astro:build-generate', 'policy-news:linked-pages']))).toThrow('linked before Astro renders');
+    expect(() => resolved(config('build', ['policy-news:linked-pages']))).toThrow('linked before Astro renders');
+    expect(() => resolved(config('serve', ['policy-news:linked-pages']))).not.toThrow();
+  });
+
+  it('hands over the linked pages once the linking is done', async () => {
+    let handed: unknown = null;
+    const pages = [{ path: '/site/a/index.html', ino: 1, mtimeMs: 1 }];
+    const holding = awaitBeforeRendering(Promise.resolve(pages), (linked) => (handed = linked));
+    await (holding.buildApp as { handler: () => Promise<void> }).handler();
+    expect(handed).toBe(pages);
   });
 });
