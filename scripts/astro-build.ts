@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCacheDir, readPageRecord } from './lib/build-cache.ts';
-import { awaitBeforeRendering, linkRecordedPages, replaceOnWrite, settleLinkedPages, type LinkedPage } from './lib/staging-links.ts';
+import { awaitBeforeRendering, linkRecordedPages, recordStoredTimes, replaceOnWrite, settleLinkedPages, type LinkedPage } from './lib/staging-links.ts';
 import { explainBuildError } from './lib/build-errors.ts';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -47,7 +47,7 @@ rmSync(staging, { recursive: true, force: true });
 const linking = linkRecordedPages(readPageRecord(cacheDir), cacheDir, staging);
 // Keeps Astro's unhandled-rejection handling out of it: a failure is raised by the hook below.
 linking.catch(() => {});
-const restoreWrites = replaceOnWrite([staging, cacheDir]);
+const restoreWrites = replaceOnWrite(staging, cacheDir);
 let linked: LinkedPage[] = [];
 try {
   await build({
@@ -64,9 +64,11 @@ try {
   process.exit(1);
 }
 restoreWrites();
-const { writtenInPlace } = settleLinkedPages(linked, readPageRecord(cacheDir), staging);
+const record = readPageRecord(cacheDir);
+const { writtenInPlace } = settleLinkedPages(linked, record, staging);
 if (writtenInPlace.length > 0) {
   console.error(`the build wrote into ${writtenInPlace.length} file(s) it shares with the build cache and the site being served, e.g. ${writtenInPlace[0]}; the cache may be damaged: build again with BUILD_CACHE set to an empty folder`);
   process.exit(1);
 }
+recordStoredTimes(record, cacheDir);
 process.exit(0);

@@ -12,7 +12,7 @@
  * claim (pages that no longer exist) are removed, and a linked file written in place anyway is
  * an error.
  */
-import { promises, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { promises, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
@@ -39,30 +39,69 @@ export interface LinkedPage {
   mtimeMs: number;
 }
 
+/**
+ * The modification time of every stored page when the last build ended. A stored page is also a
+ * file of the site being served, so a tool that edits the served site in place edits it too; a
+ * stored page whose time has changed is deleted, and Astro renders that page again.
+ */
+const STORED_TIMES = 'stored-pages.json';
+
+function readStoredTimes(cacheDir: string): Record<string, number> {
+  try {
+    const times = JSON.parse(readFileSync(join(cacheDir, STORED_TIMES), 'utf8')) as unknown;
+    return times && typeof times === 'object' ? (times as Record<string, number>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Records the time of every stored page of `record` (after the build that wrote it). */
+export function recordStoredTimes(record: PageRecord | null, cacheDir: string): void {
+  const times: Record<string, number> = {};
+  for (const outputFile of recordedFiles(record)) {
+    try {
+      times[outputFile] = statSync(recordedFile(join(cacheDir, STORED_PAGES), outputFile)).mtimeMs;
+    } catch {
+      // Not stored: nothing to link next time.
+    }
+  }
+  const file = join(cacheDir, STORED_TIMES);
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(times));
+  renameSync(`${file}.${process.pid}`, file);
+}
+
 /** Folders linked at once: enough to keep the disk busy while Astro starts. */
 const FOLDERS_AT_ONCE = 16;
 
 /**
  * Links every page of `record` from the cache's stored copies into `staging` (which must hold none
  * of them yet), a few folders at a time with the file system's asynchronous calls, so that Astro
- * starts meanwhile. Pages whose stored copy is missing are left for Astro to render.
+ * starts meanwhile. Pages whose stored copy is missing, or changed since the build that stored it,
+ * are left for Astro to render.
  */
 export async function linkRecordedPages(record: PageRecord | null, cacheDir: string, staging: string): Promise<LinkedPage[]> {
-  const byFolder = new Map<string, { stored: string; target: string }[]>();
+  const byFolder = new Map<string, { outputFile: string; stored: string; target: string }[]>();
   for (const outputFile of recordedFiles(record)) {
     const target = recordedFile(staging, outputFile);
     const files = byFolder.get(dirname(target)) ?? [];
-    files.push({ stored: recordedFile(join(cacheDir, STORED_PAGES), outputFile), target });
+    files.push({ outputFile, stored: recordedFile(join(cacheDir, STORED_PAGES), outputFile), target });
     byFolder.set(dirname(target), files);
   }
+  const times = readStoredTimes(cacheDir);
   const linked: LinkedPage[] = [];
   let linkable = true;
-  const linkFolder = async (folder: string, files: { stored: string; target: string }[]) => {
+  const linkFolder = async (folder: string, files: { outputFile: string; stored: string; target: string }[]) => {
     await promises.mkdir(folder, { recursive: true });
     let made = 0;
-    for (const { stored, target } of files) {
+    for (const { outputFile, stored, target } of files) {
       if (!linkable) break;
+      let file;
       try {
+        file = await promises.stat(stored);
+        if (times[outputFile] !== file.mtimeMs) {
+          await promises.rm(stored);
+          continue;
+        }
         await promises.link(stored, target);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -74,8 +113,7 @@ export async function linkRecordedPages(record: PageRecord | null, cacheDir: str
         }
         throw error;
       }
-      const { ino, mtimeMs } = await promises.stat(target);
-      linked.push({ path: target, ino, mtimeMs });
+      linked.push({ path: target, ino: file.ino, mtimeMs: file.mtimeMs });
       made += 1;
     }
     // Only the folder itself: its parents may be in another folder's hands meanwhile.
@@ -97,31 +135,49 @@ function pathOf(file: unknown): string | null {
 }
 
 /**
- * Makes every fs.promises.writeFile and copyFile into one of `roots` replace its target instead
- * of writing into it, until the returned function is called. Astro writes pages with these two;
- * settleLinkedPages checks that nothing else wrote into a linked file.
+ * Makes every fs.promises.writeFile and copyFile into the staging folder or the cache replace its
+ * target instead of writing into it, until the returned function is called. Astro writes pages
+ * with these two; settleLinkedPages checks that nothing else wrote into a linked file.
+ * Astro writes a page it rendered twice, to the site and to its stored copy: the stored copy is
+ * made a link to the page just written when it is the same text (the very same string, just
+ * written under the same name), which halves the writing of a cold build.
  */
-export function replaceOnWrite(roots: string[]): () => void {
-  const inside = roots.map((root) => `${resolve(root)}${sep}`);
-  const shared = (file: unknown) => {
-    const path = pathOf(file);
-    return path !== null && inside.some((root) => path.startsWith(root)) ? path : null;
-  };
-  const unlinkFirst = async (path: string | null) => {
-    if (path) await promises.rm(path, { force: true });
-  };
+export function replaceOnWrite(staging: string, cacheDir: string): () => void {
+  const site = `${resolve(staging)}${sep}`;
+  const stored = `${resolve(cacheDir, STORED_PAGES)}${sep}`;
+  const cache = `${resolve(cacheDir)}${sep}`;
+  // Pages written to the site and not yet to the cache: their text, by path within the site.
+  const written = new Map<string, unknown>();
   const { writeFile, copyFile } = promises;
-  promises.writeFile = (async (file: Parameters<typeof writeFile>[0], ...rest: [never]) => {
-    await unlinkFirst(shared(file));
-    return writeFile(file, ...rest);
+  promises.writeFile = (async (file: Parameters<typeof writeFile>[0], data: Parameters<typeof writeFile>[1], ...rest: [] | [never]) => {
+    const path = pathOf(file);
+    if (path === null || !(path.startsWith(site) || path.startsWith(cache))) return writeFile(file, data, ...rest);
+    await promises.rm(path, { force: true });
+    if (path.startsWith(site) && rest.length === 0) {
+      await writeFile(file, data);
+      written.set(path.slice(site.length), data);
+      return;
+    }
+    const page = path.startsWith(stored) ? path.slice(stored.length) : null;
+    if (page !== null && rest.length === 0 && written.get(page) === data) {
+      written.delete(page);
+      try {
+        return await promises.link(site + page, path);
+      } catch {
+        // Not linkable (another file system): written below.
+      }
+    }
+    return writeFile(file, data, ...rest);
   }) as typeof writeFile;
   promises.copyFile = (async (source: Parameters<typeof copyFile>[0], target: Parameters<typeof copyFile>[1], mode?: number) => {
-    await unlinkFirst(shared(target));
+    const path = pathOf(target);
+    if (path !== null && (path.startsWith(site) || path.startsWith(cache))) await promises.rm(path, { force: true });
     return copyFile(source, target, mode);
   }) as typeof copyFile;
   return () => {
     promises.writeFile = writeFile;
     promises.copyFile = copyFile;
+    written.clear();
   };
 }
 

@@ -51,6 +51,13 @@ describe('a build reusing the last build', () => {
   it('after an article is added, one edited and one removed and a topic renamed, is identical to a clean build', async () => {
     // Built again unchanged, the site's pages are those the cache holds.
     expect(await publish()).toBeGreaterThan(100);
+    // A deploy step that edits a page of the served site in place edits the cache's copy too: the
+    // next build renders that page again instead of reusing it.
+    const stamped = join(dist, 'articles/china-boosts-us-chip-imports-ahead-of-potential-sanctions/index.html');
+    const built = readFileSync(stamped, 'utf8');
+    writeFileSync(stamped, built.replace('</body>', '<!-- deployed --></body>'));
+    await publish();
+    expect(readFileSync(stamped, 'utf8')).toBe(built);
     writeFileSync(join(content, 'articles', 'round-new.md'), filler(99, '2024-12-30'));
     const edited = join(content, 'articles', 'tiktok-faces-divestment-deadline-in-the-us.md');
     writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: .*$/m, 'title: TikTok faces a new divestment deadline').replace('The measure, driven', 'The measure, long debated and driven'));

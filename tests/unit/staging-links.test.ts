@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PageRecord } from '../../scripts/lib/build-cache.ts';
-import { awaitBeforeRendering, linkRecordedPages, recordedFiles, replaceOnWrite, settleLinkedPages } from '../../scripts/lib/staging-links.ts';
+import { awaitBeforeRendering, linkRecordedPages, recordedFiles, recordStoredTimes, replaceOnWrite, settleLinkedPages } from '../../scripts/lib/staging-links.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'staging-links-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -33,6 +33,7 @@ describe('linking the last build pages into the staging folder', () => {
     write(join(cache, 'dist/articles/chip-rules/index.html'), 'chip rules');
     write(join(cache, 'dist/topics/über/index.html'), 'topic');
     const last = record({ 'articles/[slug].astro': ['articles/chip-rules/index.html', 'articles/gone/index.html'], 'topics/[topic].astro': ['topics/%C3%BCber/index.html'] });
+    recordStoredTimes(last, cache);
     const linked = await linkRecordedPages(last, cache, staging);
     expect(linked.map((page) => page.path).sort()).toEqual([join(staging, 'articles/chip-rules/index.html'), join(staging, 'topics/über/index.html')]);
     expect(statSync(join(staging, 'articles/chip-rules/index.html')).ino).toBe(statSync(join(cache, 'dist/articles/chip-rules/index.html')).ino);
@@ -41,31 +42,76 @@ describe('linking the last build pages into the staging folder', () => {
   });
 });
 
-describe('writes into the staging folder replace files instead of writing into them', () => {
-  it('leaves the other names of a linked file as they were, and writes in place outside the given folders', async () => {
+describe('a stored page changed since the build that stored it', () => {
+  it('is deleted instead of linked, so that Astro renders the page again', async () => {
+    const cache = join(root, 'edited-cache');
+    const staging = join(root, 'edited-staging');
+    write(join(cache, 'dist/articles/kept/index.html'), 'kept');
+    write(join(cache, 'dist/articles/edited/index.html'), 'as stored');
+    write(join(cache, 'dist/articles/unrecorded/index.html'), 'stored by another build');
+    const last = record({ 'articles/[slug].astro': ['articles/kept/index.html', 'articles/edited/index.html'] });
+    recordStoredTimes(last, cache);
+    // A deploy step that edits the served site in place edits the stored page too.
+    await new Promise((done) => setTimeout(done, 20));
+    writeFileSync(join(cache, 'dist/articles/edited/index.html'), 'as stored, edited');
+    const both = record({ 'articles/[slug].astro': ['articles/kept/index.html', 'articles/edited/index.html', 'articles/unrecorded/index.html'] });
+    const linked = await linkRecordedPages(both, cache, staging);
+    expect(linked.map((page) => page.path)).toEqual([join(staging, 'articles/kept/index.html')]);
+    expect(existsSync(join(cache, 'dist/articles/edited/index.html'))).toBe(false);
+    expect(existsSync(join(cache, 'dist/articles/unrecorded/index.html'))).toBe(false);
+    expect(existsSync(join(staging, 'articles/edited'))).toBe(false);
+  });
+});
+
+describe('writes into the staging folder and the cache replace files instead of writing into them', () => {
+  it('leaves the other names of a linked file as they were, and writes in place elsewhere', async () => {
     const staging = join(root, 'write-staging');
+    const cache = join(root, 'write-cache');
     const elsewhere = join(root, 'write-elsewhere');
     write(join(root, 'served/page.html'), 'served');
     write(join(root, 'served/copy.html'), 'served');
-    mkdirSync(staging, { recursive: true });
-    mkdirSync(elsewhere, { recursive: true });
+    write(join(root, 'served/stored.html'), 'served');
+    for (const dir of [staging, join(cache, 'dist'), elsewhere]) mkdirSync(dir, { recursive: true });
     linkSync(join(root, 'served/page.html'), join(staging, 'page.html'));
+    linkSync(join(root, 'served/stored.html'), join(cache, 'dist/page.html'));
     linkSync(join(root, 'served/copy.html'), join(elsewhere, 'page.html'));
-    const restore = replaceOnWrite([staging]);
+    const restore = replaceOnWrite(staging, cache);
     try {
       await promises.writeFile(join(staging, 'page.html'), 'rendered');
+      await promises.writeFile(new URL(`file://${join(cache, 'dist/page.html')}`), 'rendered again');
       await promises.writeFile(new URL(`file://${join(elsewhere, 'page.html')}`), 'rendered');
-      write(join(root, 'stored.html'), 'stored');
+      write(join(root, 'restored.html'), 'restored');
       linkSync(join(root, 'served/page.html'), join(staging, 'second.html'));
-      await promises.copyFile(join(root, 'stored.html'), join(staging, 'second.html'));
+      await promises.copyFile(join(root, 'restored.html'), join(staging, 'second.html'));
     } finally {
       restore();
     }
     expect(readFileSync(join(staging, 'page.html'), 'utf8')).toBe('rendered');
-    expect(readFileSync(join(staging, 'second.html'), 'utf8')).toBe('stored');
+    expect(readFileSync(join(cache, 'dist/page.html'), 'utf8')).toBe('rendered again');
+    expect(readFileSync(join(staging, 'second.html'), 'utf8')).toBe('restored');
     expect(readFileSync(join(root, 'served/page.html'), 'utf8')).toBe('served');
-    // Outside the staging folder nothing changes: the write goes into the shared file.
+    expect(readFileSync(join(root, 'served/stored.html'), 'utf8')).toBe('served');
+    // Outside the staging folder and the cache nothing changes: the write goes into the shared file.
     expect(readFileSync(join(root, 'served/copy.html'), 'utf8')).toBe('rendered');
+  });
+
+  it('makes the stored copy of a page a link to the page just written with the same text, and writes any other', async () => {
+    const staging = join(root, 'twice-staging');
+    const cache = join(root, 'twice-cache');
+    for (const dir of [join(staging, 'a'), join(staging, 'b'), join(cache, 'dist/a'), join(cache, 'dist/b')]) mkdirSync(dir, { recursive: true });
+    const page = ['<p>', 'chip rules', '</p>'].join('');
+    const restore = replaceOnWrite(staging, cache);
+    try {
+      await promises.writeFile(join(staging, 'a/index.html'), page);
+      await promises.writeFile(join(cache, 'dist/a/index.html'), page);
+      await promises.writeFile(join(staging, 'b/index.html'), page);
+      await promises.writeFile(join(cache, 'dist/b/index.html'), `${page} `);
+    } finally {
+      restore();
+    }
+    expect(statSync(join(cache, 'dist/a/index.html')).ino).toBe(statSync(join(staging, 'a/index.html')).ino);
+    expect(statSync(join(cache, 'dist/b/index.html')).ino).not.toBe(statSync(join(staging, 'b/index.html')).ino);
+    expect(readFileSync(join(cache, 'dist/b/index.html'), 'utf8')).toBe(`${page} `);
   });
 });
 
@@ -75,8 +121,9 @@ describe('settling the linked pages after the build', () => {
     const staging = join(root, 'settle-staging');
     for (const file of ['articles/kept/index.html', 'articles/removed/index.html', 'articles/rewritten/index.html', 'articles/damaged/index.html']) write(join(cache, 'dist', file), file);
     const last = record({ 'articles/[slug].astro': ['articles/kept/index.html', 'articles/removed/index.html', 'articles/rewritten/index.html', 'articles/damaged/index.html'] });
+    recordStoredTimes(last, cache);
     const linked = await linkRecordedPages(last, cache, staging);
-    const restore = replaceOnWrite([staging]);
+    const restore = replaceOnWrite(staging, cache);
     await promises.writeFile(join(staging, 'articles/rewritten/index.html'), 'new text');
     restore();
     await new Promise((done) => setTimeout(done, 20));
