@@ -6,13 +6,14 @@
  * week's digest page and email edition, its authors' pages and feeds, the sitemap, the news
  * sitemap (if it is of the newest two days) or the search index, and every draft or unknown page that leaked.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readContentAuthors, readContentTopics, scanContentArticles, type ContentArticle, type ContentScan, type ContentTopic } from '../src/lib/content-files.ts';
 import { hasClass, linksWithin, readJsonFeed, readRssFeed, readSitemap, type FeedFormat, type SitemapRead } from './lib/built-documents.ts';
 import { buildCacheDir } from './lib/build-cache.ts';
 import { ParseMemo, type DocumentBytes } from './lib/parse-memo.ts';
+import { listBuiltSite, listBuiltSiteAside, type SiteListing } from './lib/site-listing.ts';
 import { readPagefindPages, readPagefindParts, type IndexedPage } from './lib/pagefind-index.ts';
 import { searchParts, type SearchPart } from '../src/lib/search-parts.ts';
 import { site } from '../src/lib/site.ts';
@@ -31,57 +32,92 @@ export interface AuditOptions {
 }
 
 /**
- * The built site's entries (files and folders), listed once, in the order a recursive readdir
- * lists them: each folder's entries, then its subfolders' in turn, breadth first, following links
- * to folders. The search index's folder is left out: Pagefind's files are auditSearchIndex's.
- * Paths are relative to the site's folder, with '/' between names.
+ * The built site's documents, read through one buffer, so that reading its hundreds of megabytes
+ * allocates next to nothing. Paths are site paths ('/rss.xml') or relative to the site's folder.
  */
-export class BuiltFiles {
+export class BuiltDocuments {
   readonly dir: string;
+  #scratch = Buffer.allocUnsafe(1 << 20);
+  /** The names in each folder asked about, read once. */
+  readonly #names = new Map<string, ReadonlySet<string>>();
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** Whether `path` exists: looked up in its folder's names, then (for one they lack) on disk. */
+  exists(path: string): boolean {
+    const clean = path.replace(/^\/+/, '');
+    const slash = clean.lastIndexOf('/');
+    const folder = slash === -1 ? '' : clean.slice(0, slash);
+    let names = this.#names.get(folder);
+    if (!names) this.#names.set(folder, (names = new Set(this.namesIn(folder))));
+    return names.has(clean.slice(slash + 1)) || existsSync(join(this.dir, path));
+  }
+
+  /**
+   * The bytes of the file at `path`, or null when there is none. They are good until the next
+   * read: hash or parse them at once, or copy them.
+   */
+  read(path: string): Buffer | null {
+    const file = join(this.dir, path);
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch (error) {
+      if (!existsSync(file)) return null;
+      throw error;
+    }
+    try {
+      const size = fstatSync(fd).size;
+      if (size > this.#scratch.length) this.#scratch = Buffer.allocUnsafe(size);
+      let length = 0;
+      for (let read = -1; length < size && read !== 0; length += read) read = readSync(fd, this.#scratch, length, size - length, null);
+      return this.#scratch.subarray(0, length);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The names directly inside the folder `path` ('' for the site's own), only its folders if `foldersOnly`; none if it is missing. */
+  namesIn(path: string, foldersOnly = false): string[] {
+    const full = join(this.dir, path);
+    if (!existsSync(full)) return [];
+    const entries = readdirSync(full, { withFileTypes: true });
+    return (foldersOnly ? entries.filter((entry) => entry.isDirectory()) : entries).map((entry) => entry.name);
+  }
+}
+
+/**
+ * The built site with the list of its entries (scripts/lib/site-listing.ts), but for the search
+ * index's folder: Pagefind's files are auditSearchIndex's.
+ */
+export class BuiltFiles extends BuiltDocuments {
   readonly entries: readonly string[];
   readonly #entries: ReadonlySet<string>;
   readonly #folders: ReadonlySet<string>;
   /** The index.html pages under each folder, in the order of the entries. */
   readonly #pages = new Map<string, string[]>();
 
-  constructor(dir: string) {
-    this.dir = dir;
-    const entries: string[] = [];
-    const folders: string[] = [];
-    const list = (folder: string) => {
-      for (const entry of readdirSync(folder === '' ? dir : join(dir, folder), { withFileTypes: true })) {
-        const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-        if (path === SEARCH_INDEX_FOLDER) continue;
-        entries.push(path);
-        const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && (statSync(join(dir, path), { throwIfNoEntry: false })?.isDirectory() ?? false));
-        if (isFolder) folders.push(path);
-        if (entry.name === 'index.html') {
-          for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-            const ancestor = path.slice(0, slash);
-            const pages = this.#pages.get(ancestor);
-            if (pages) pages.push(path);
-            else this.#pages.set(ancestor, [path]);
-          }
-        }
+  constructor(dir: string, listing: SiteListing) {
+    super(dir);
+    this.entries = listing.entries;
+    this.#entries = new Set(listing.entries);
+    this.#folders = new Set(listing.folders);
+    for (const path of listing.entries) {
+      if (!path.endsWith('/index.html')) continue;
+      for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+        const ancestor = path.slice(0, slash);
+        const pages = this.#pages.get(ancestor);
+        if (pages) pages.push(path);
+        else this.#pages.set(ancestor, [path]);
       }
-    };
-    if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-      list('');
-      for (let next = 0; next < folders.length; next++) list(folders[next]);
     }
-    this.entries = entries;
-    this.#entries = new Set(entries);
-    this.#folders = new Set(folders);
   }
 
-  /** Whether the site path `path` exists; one the listing lacks is looked up on disk (a path with '..', or made since). */
-  exists(path: string): boolean {
+  /** Whether `path` exists: in the listing, or (for one it lacks: a path with '..', or made since) on disk. */
+  override exists(path: string): boolean {
     return this.#entries.has(path.replace(/^\/+/, '')) || existsSync(join(this.dir, path));
-  }
-
-  /** The bytes of the file at the site path `path`, or null when there is none. */
-  read(path: string): Buffer | null {
-    return this.exists(path) ? readFileSync(join(this.dir, path)) : null;
   }
 
   /** Every index.html under the folder `path` (relative to the site's folder), e.g. all the pages of one topic. */
@@ -93,14 +129,6 @@ export class BuiltFiles {
     return readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((name) => name === 'index.html' || name.endsWith('/index.html'))
       .map((name) => relative(this.dir, join(dir, name)));
-  }
-
-  /** The names directly inside the folder `path` ('' for the site's own), only its folders unless `foldersOnly` is false. */
-  foldersIn(path: string, foldersOnly = true): string[] {
-    const full = join(this.dir, path);
-    if (!existsSync(full)) return [];
-    const entries = readdirSync(full, { withFileTypes: true });
-    return (foldersOnly ? entries.filter((entry) => entry.isDirectory()) : entries).map((entry) => entry.name);
   }
 }
 
@@ -124,7 +152,7 @@ const linksIn = {
 function listingLinks(site: BuiltFiles, path: string): Set<string> {
   const links = new Set<string>();
   for (const page of site.pagesUnder(path)) {
-    for (const href of linksIn.main(readFileSync(join(site.dir, page))) ?? []) links.add(href);
+    for (const href of linksIn.main(site.read(page) ?? readFileSync(join(site.dir, page))) ?? []) links.add(href);
   }
   return links;
 }
@@ -141,7 +169,7 @@ interface FeedDocument {
  * older-link leads to. Broken links, loops, links off the site and documents that say the
  * wrong thing about being an archive are problems.
  */
-function feedDocuments(site: BuiltFiles, path: string, format: FeedFormat, problems: string[]): FeedDocument[] {
+function feedDocuments(site: BuiltDocuments, path: string, format: FeedFormat, problems: string[]): FeedDocument[] {
   const documents: FeedDocument[] = [];
   const root = absoluteUrl('/');
   let next: string | undefined = path;
@@ -239,7 +267,7 @@ function planFeed(feed: Feed, expected: readonly ContentArticle[], drafts: reado
 }
 
 /** Checks one feed's documents against what it must hold (planFeed). */
-function checkFeed(plan: FeedPlan, built: BuiltFiles, problems: string[]): void {
+function checkFeed(plan: FeedPlan, built: BuiltDocuments, problems: string[]): void {
   const { feed, expected, link, byLink, draftByLink, openMonth, wanted, oldestDay, months, archiveOf } = plan;
   const documents = feedDocuments(built, feed.path, feed.format, problems);
   if (documents.length === 0) return;
@@ -299,7 +327,7 @@ function sitemapIn(xml: Buffer, entry: 'url' | 'sitemap'): SitemapRead & { bytes
  * a sitemap beside it on the site, exist, and keep to the protocol's limits. Null when there is
  * no index to follow.
  */
-function sitemapLocs(built: BuiltFiles, problems: string[], news: string[] = []): string[] | null {
+function sitemapLocs(built: BuiltDocuments, problems: string[], news: string[] = []): string[] | null {
   const index = built.read(paths.sitemap());
   if (index === null) {
     problems.push(`dist: ${paths.sitemap()} is missing`);
@@ -337,7 +365,7 @@ function sitemapLocs(built: BuiltFiles, problems: string[], news: string[] = [])
     if (path === paths.newsSitemap()) news.push(...urls);
     else locs.push(...urls);
   }
-  for (const name of built.foldersIn('', false)) {
+  for (const name of built.namesIn('')) {
     if (isSitemapPartPath(`/${name}`) && !parts.includes(absoluteUrl(`/${name}`))) problems.push(`/${name}: a sitemap that ${paths.sitemap()} does not list`);
   }
   return locs;
@@ -347,7 +375,7 @@ function sitemapLocs(built: BuiltFiles, problems: string[], news: string[] = [])
  * The weekly digest: each published article on its ISO week's page and in that week's email
  * edition, HTML and text; no digest page lists a draft, an unknown article or another week's.
  */
-function checkDigest(plan: PagePlan, built: BuiltFiles, problems: string[]): void {
+function checkDigest(plan: PagePlan, built: BuiltDocuments, problems: string[]): void {
   const { weeks, weekOf, bySlug, urls } = plan;
   /** Each built week page's links, read once for both checks below. */
   const weekPageLinks = new Map<string, string[] | null>();
@@ -361,9 +389,9 @@ function checkDigest(plan: PagePlan, built: BuiltFiles, problems: string[]): voi
   for (const [week, articles] of weeks) {
     const listed = pageLinksOf(week);
     const html = built.read(paths.digestEmailHtml(week));
+    const emailLinks = new Set(html === null ? [] : (linksIn.body(html) ?? []));
     const text = built.read(paths.digestEmailText(week))?.toString('utf8') ?? null;
     const pageLinks = new Set(listed ?? []);
-    const emailLinks = new Set(html === null ? [] : (linksIn.body(html) ?? []));
     const textLines = new Set(text === null ? [] : text.split('\n'));
     for (const [file, missing] of [[paths.digestWeek(week), listed], [paths.digestEmailHtml(week), html], [paths.digestEmailText(week), text]] as const) {
       if (missing === null) problems.push(`dist: ${file} is missing, the digest of ${countOf(articles.length, 'article', 'articles')} such as ${articles[0].file}`);
@@ -375,7 +403,7 @@ function checkDigest(plan: PagePlan, built: BuiltFiles, problems: string[]): voi
       if (text !== null && !textLines.has(absolute)) problems.push(`${article.file}: missing from ${paths.digestEmailText(week)}, the email edition of its week`);
     }
   }
-  const builtWeeks = built.foldersIn('digest', false).filter((name) => WEEK_KEY.test(name));
+  const builtWeeks = built.namesIn('digest').filter((name) => WEEK_KEY.test(name));
   const articlePrefix = url('/articles/');
   for (const week of builtWeeks) {
     if (!weeks.has(week)) problems.push(`dist: ${paths.digestWeek(week)} is the digest of a week with no published article`);
@@ -392,10 +420,10 @@ function checkDigest(plan: PagePlan, built: BuiltFiles, problems: string[]): voi
  * Each author's pages list exactly their published articles, and their feed holds them (as
  * checkFeed checks a topic's): an article naming an author is on that author's pages and feed.
  */
-function checkAuthors(plan: PagePlan, built: BuiltFiles, listing: (path: string) => Set<string>, problems: string[]): void {
+function checkAuthors(plan: PagePlan, built: BuiltFiles, listing: (path: string) => Set<string>, feedProblems: ReadonlyMap<string, string[]>, problems: string[]): void {
   const { published, urls, publishedByHref } = plan;
   if (plan.authorsError) throw plan.authorsError;
-  for (const { id, expected, feed } of plan.authors) {
+  for (const { id, expected } of plan.authors) {
     const dir = `authors/${id}`;
     if (!built.exists(`${dir}/index.html`)) {
       problems.push(`dist: ${paths.author(id)}, the page of the author "${id}", is missing`);
@@ -409,7 +437,7 @@ function checkAuthors(plan: PagePlan, built: BuiltFiles, listing: (path: string)
         if (!article.authors.includes(id) && links.has(urls.href.get(article)!)) problems.push(`author "${id}": lists ${article.file}, which does not name them`);
       }
     }
-    checkFeed(feed, built, problems);
+    problems.push(...feedProblems.get(id)!);
   }
 }
 
@@ -417,7 +445,7 @@ function checkAuthors(plan: PagePlan, built: BuiltFiles, listing: (path: string)
  * The news sitemap lists the articles of the newest two days (src/lib/news-sitemap.ts), at most
  * NEWS_URL_LIMIT of them; when more qualify, which ones it keeps is the build's choice.
  */
-function checkNewsSitemap(listed: readonly string[], plan: PagePlan, built: BuiltFiles, problems: string[]): void {
+function checkNewsSitemap(listed: readonly string[], plan: PagePlan, built: BuiltDocuments, problems: string[]): void {
   const path = paths.newsSitemap();
   if (!built.exists(path)) {
     problems.push(`dist: ${path} is missing`);
@@ -541,10 +569,92 @@ export function auditPages({ contentDir, distDir, content = scanContentArticles(
 
 /** The built site in distDir against what the plan expects of it. */
 export function checkPages(plan: PagePlan, distDir: string): string[] {
-  const { contentDir, published, drafts, bySlug, urls, topics } = plan;
-  const problems: string[] = [...plan.content.problems];
   if (plan.topicsError) throw plan.topicsError;
-  const built = new BuiltFiles(distDir);
+  const read = checkDocuments(plan, new BuiltDocuments(distDir));
+  return checkListing(plan, read, new BuiltFiles(distDir, listBuiltSite(distDir, SEARCH_INDEX_FOLDER)));
+}
+
+/** checkPages, with the site's folders listed by a worker thread while this one reads documents. */
+export async function checkPagesAside(plan: PagePlan, distDir: string): Promise<string[]> {
+  if (plan.topicsError) throw plan.topicsError;
+  const listing = listBuiltSiteAside(distDir, SEARCH_INDEX_FOLDER);
+  // Should the reading throw, the listing's end is of no interest.
+  listing.catch(() => undefined);
+  const read = checkDocuments(plan, new BuiltDocuments(distDir));
+  return checkListing(plan, read, new BuiltFiles(distDir, await listing));
+}
+
+/** What checkDocuments found, each check's problems apart, for checkListing to put in order. */
+interface DocumentFindings {
+  pages: string[];
+  articleFolders: string[];
+  topicNames: string[];
+  /** Each article page's entity links, or null without a page. */
+  footers: Map<ContentArticle, string[] | null>;
+  feeds: string[];
+  digest: string[];
+  authorFeeds: Map<string, string[]>;
+  sitemap: string[];
+  locs: string[] | null;
+}
+
+/** The checks of documents whose paths content/ gives: article pages, feeds, digests, sitemaps. */
+function checkDocuments(plan: PagePlan, built: BuiltDocuments): DocumentFindings {
+  const { contentDir, published, bySlug } = plan;
+
+  // One page per published article, and no other article pages.
+  const pages: string[] = [];
+  const footers = new Map<ContentArticle, string[] | null>();
+  for (const article of published) {
+    const page = built.read(`articles/${article.slug}/index.html`);
+    if (page === null) pages.push(`${article.file}: no page at ${paths.article(article.slug)}`);
+    // An article with a lead image announces a crop of it, checked with its page; the others a card.
+    if (!article.image && !built.exists(paths.ogImage(article.slug))) pages.push(`${article.file}: no preview image at ${paths.ogImage(article.slug)}`);
+    footers.set(article, page === null ? null : page.length === 0 ? [] : (linksIn.entities(page) ?? []));
+  }
+  const articleFolders: string[] = [];
+  for (const slug of built.namesIn('articles')) {
+    const source = bySlug.get(slug);
+    if (!source) articleFolders.push(`dist: ${paths.article(slug)} has no source in ${contentDir}/articles`);
+    else if (source.draft) articleFolders.push(`${source.file}: draft was published at ${paths.article(slug)}`);
+  }
+  const topicNames: string[] = [];
+  for (const article of published) {
+    for (const slug of article.topics) {
+      if (!plan.topicArticles.has(slug)) topicNames.push(`${article.file}: topics: "${slug}" has no topic pages`);
+    }
+  }
+
+  // The site feed and the JSON Feed have exactly the published articles; each topic feed
+  // exactly its articles, in their documents as src/lib/feeds.ts splits them (checkFeed).
+  const feeds: string[] = [];
+  for (const feed of plan.siteFeeds) checkFeed(feed, built, feeds);
+  for (const topic of plan.topics) checkFeed(plan.topicArticles.get(topic.slug)!.feed, built, feeds);
+  const digest: string[] = [];
+  checkDigest(plan, built, digest);
+  const authorFeeds = new Map<string, string[]>();
+  for (const { id, feed } of plan.authors) {
+    const problems: string[] = [];
+    checkFeed(feed, built, problems);
+    authorFeeds.set(id, problems);
+  }
+
+  // The sitemap index leads to every page once (checkListing), and only to pages that exist.
+  // (Not reached when authors.yaml cannot be read: checkAuthors throws first.)
+  const sitemap: string[] = [];
+  let locs: string[] | null = null;
+  if (!plan.authorsError) {
+    const news: string[] = [];
+    locs = sitemapLocs(built, sitemap, news);
+    if (locs) checkNewsSitemap(news, plan, built, sitemap);
+  }
+  return { pages, articleFolders, topicNames, footers, feeds, digest, authorFeeds, sitemap, locs };
+}
+
+/** The checks that need the list of the site's files (listings, the sitemap's pages), and every problem in order. */
+function checkListing(plan: PagePlan, found: DocumentFindings, built: BuiltFiles): string[] {
+  const { published, drafts, bySlug, urls, topics } = plan;
+  const problems: string[] = [...plan.content.problems, ...found.pages, ...found.articleFolders];
   const href = (article: ContentArticle) => urls.href.get(article)!;
   const listings = new Map<string, Set<string>>();
   const listing = (path: string) => {
@@ -552,18 +662,6 @@ export function checkPages(plan: PagePlan, distDir: string): string[] {
     if (!links) listings.set(path, (links = listingLinks(built, path)));
     return links;
   };
-
-  // One page per published article, and no other article pages.
-  for (const article of published) {
-    if (!built.exists(`articles/${article.slug}/index.html`)) problems.push(`${article.file}: no page at ${paths.article(article.slug)}`);
-    // An article with a lead image announces a crop of it, checked with its page; the others a card.
-    if (!article.image && !built.exists(paths.ogImage(article.slug))) problems.push(`${article.file}: no preview image at ${paths.ogImage(article.slug)}`);
-  }
-  for (const slug of built.foldersIn('articles', false)) {
-    const source = bySlug.get(slug);
-    if (!source) problems.push(`dist: ${paths.article(slug)} has no source in ${contentDir}/articles`);
-    else if (source.draft) problems.push(`${source.file}: draft was published at ${paths.article(slug)}`);
-  }
 
   // Listed on every one of its topic pages; drafts on none.
   for (const topic of topics) {
@@ -573,19 +671,12 @@ export function checkPages(plan: PagePlan, distDir: string): string[] {
     }
     for (const draft of drafts) if (links.has(href(draft))) problems.push(`${draft.file}: draft is listed on the "${topic.slug}" topic pages`);
   }
-  for (const article of published) {
-    for (const slug of article.topics) {
-      if (!plan.topicArticles.has(slug)) problems.push(`${article.file}: topics: "${slug}" has no topic pages`);
-    }
-  }
+  problems.push(...found.topicNames);
 
   // Entity pages and article pages agree: an article naming an entity is listed on its pages.
   const entitiesPrefix = url(paths.entities());
   for (const article of published) {
-    const page = built.read(`articles/${article.slug}/index.html`);
-    if (!page || page.length === 0) continue;
-    const footer = linksIn.entities(page) ?? [];
-    for (const entityHref of footer) {
+    for (const entityHref of found.footers.get(article) ?? []) {
       if (!entityHref.startsWith(entitiesPrefix)) continue;
       const slug = entityHref.slice(entitiesPrefix.length).replace(/\/$/, '');
       if (!listing(`entities/${slug}`).has(href(article))) {
@@ -594,7 +685,7 @@ export function checkPages(plan: PagePlan, distDir: string): string[] {
     }
   }
   const articlesPrefix = url('/articles/');
-  for (const slug of built.foldersIn('entities')) {
+  for (const slug of built.namesIn('entities', true)) {
     for (const listed of listing(`entities/${slug}`)) {
       if (!listed.startsWith(articlesPrefix)) continue;
       const source = bySlug.get(listed.slice(articlesPrefix.length).replace(/\/$/, ''));
@@ -602,19 +693,11 @@ export function checkPages(plan: PagePlan, distDir: string): string[] {
     }
   }
 
-  // The site feed and the JSON Feed have exactly the published articles; each topic feed
-  // exactly its articles, in their documents as src/lib/feeds.ts splits them (checkFeed).
-  for (const feed of plan.siteFeeds) checkFeed(feed, built, problems);
-  for (const topic of topics) checkFeed(plan.topicArticles.get(topic.slug)!.feed, built, problems);
-
-  checkDigest(plan, built, problems);
-  checkAuthors(plan, built, listing, problems);
-
-  // The sitemap index leads to every page once, and only to pages that exist.
-  const news: string[] = [];
-  const locs = sitemapLocs(built, problems, news);
-  if (locs) checkNewsSitemap(news, plan, built, problems);
-  if (locs) {
+  problems.push(...found.feeds, ...found.digest);
+  checkAuthors(plan, built, listing, found.authorFeeds, problems);
+  problems.push(...found.sitemap);
+  if (found.locs) {
+    const locs = found.locs;
     const listed = new Set(locs);
     if (listed.size !== locs.length) problems.push(`${paths.sitemap()}: its parts list ${locs.length - listed.size} URL(s) twice`);
     const pages = built.entries.filter((name) => name.endsWith('index.html')).map((name) => absoluteUrl(`/${name.replace(/index\.html$/, '')}`));
@@ -748,7 +831,7 @@ if (import.meta.main) {
         process.exit(2);
       }
     }
-    console.log(`${PAGE_AUDIT_PREFIX}${JSON.stringify(checkPages(plan, distDir))}`);
+    console.log(`${PAGE_AUDIT_PREFIX}${JSON.stringify(await checkPagesAside(plan, distDir))}`);
     memo.save();
   } else {
     const problems = auditSite({ contentDir: site.contentDir, distDir });
