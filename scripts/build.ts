@@ -21,7 +21,8 @@ import { AUDIT_GO, auditSearchIndex, PAGE_AUDIT_PREFIX } from './audit.ts';
 import { scanContentArticles, type ContentScan } from '../src/lib/content-files.ts';
 import { startNode } from './lib/run-node.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
-import { buildCacheDir, claimStaging, readPageRecord, reusedPages, stagingDir } from './lib/build-cache.ts';
+import { buildCacheDir, claimStaging, stagingDir } from './lib/build-cache.ts';
+import { readStoredTimes, reusedStoredPages } from './lib/staging-links.ts';
 import { searchParts } from '../src/lib/search-parts.ts';
 import { countOf } from '../src/lib/counts.ts';
 import { site } from '../src/lib/site.ts';
@@ -160,7 +161,7 @@ async function main(): Promise<number> {
   // its own, whose memory is returned when it exits) read content/ meanwhile; on two cores that
   // is not free (it slows the render a little), but it is off the path the build waits on.
   const cacheDir = buildCacheDir();
-  const lastRecord = readPageRecord(cacheDir);
+  const lastTimes = readStoredTimes(cacheDir);
   const rendering = renderSite();
   let content: ContentScan | undefined;
   try {
@@ -188,7 +189,7 @@ async function main(): Promise<number> {
   // The index is audited, and the site counted, while the page audit finishes.
   const indexProblems = auditSearchIndex({ contentDir: site.contentDir, distDir: staging, content });
   const { pages, feeds } = countOutput(staging);
-  const reused = reusedPages(lastRecord, readPageRecord(cacheDir));
+  const reused = reusedStoredPages(lastTimes, readStoredTimes(cacheDir));
   const { problems, error: auditError } = await pageAudit.result;
   if (auditError) {
     console.error(auditError);

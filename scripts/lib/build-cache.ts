@@ -73,18 +73,3 @@ export function readPageRecord(cacheDir: string): PageRecord | null {
     return null;
   }
 }
-
-/**
- * How many pages of the build recorded in `after` were copied from the one recorded in `before`:
- * those whose route code and cache key are the same in both (Astro's own test for reusing a page).
- */
-export function reusedPages(before: PageRecord | null, after: PageRecord | null): number {
-  if (!before || !after || before.configHash !== after.configHash || before.lockfileHash !== after.lockfileHash) return 0;
-  let reused = 0;
-  for (const [route, entry] of Object.entries(after.routes)) {
-    const previous = before.routes[route];
-    if (!previous || previous.dependencyHash !== entry.dependencyHash) continue;
-    for (const [path, { cacheKey }] of Object.entries(entry.paths)) if (previous.paths[path]?.cacheKey === cacheKey) reused += 1;
-  }
-  return reused;
-}

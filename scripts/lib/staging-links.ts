@@ -46,13 +46,21 @@ export interface LinkedPage {
  */
 const STORED_TIMES = 'stored-pages.json';
 
-function readStoredTimes(cacheDir: string): Record<string, number> {
+export function readStoredTimes(cacheDir: string): Record<string, number> {
   try {
     const times = JSON.parse(readFileSync(join(cacheDir, STORED_TIMES), 'utf8')) as unknown;
     return times && typeof times === 'object' ? (times as Record<string, number>) : {};
   } catch {
     return {};
   }
+}
+
+/**
+ * How many pages of the build whose stored times are `after` were kept from the one whose times
+ * are `before`: a page Astro renders gets a new stored copy, a page it reuses keeps its copy.
+ */
+export function reusedStoredPages(before: Record<string, number>, after: Record<string, number>): number {
+  return Object.entries(after).filter(([page, time]) => before[page] === time).length;
 }
 
 /** Records the time of every stored page of `record` (after the build that wrote it). */

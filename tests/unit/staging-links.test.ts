@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PageRecord } from '../../scripts/lib/build-cache.ts';
-import { awaitBeforeRendering, linkRecordedPages, recordedFiles, recordStoredTimes, replaceOnWrite, settleLinkedPages } from '../../scripts/lib/staging-links.ts';
+import { awaitBeforeRendering, linkRecordedPages, readStoredTimes, recordedFiles, recordStoredTimes, replaceOnWrite, reusedStoredPages, settleLinkedPages } from '../../scripts/lib/staging-links.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'staging-links-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -39,6 +39,26 @@ describe('linking the last build pages into the staging folder', () => {
     expect(statSync(join(staging, 'articles/chip-rules/index.html')).ino).toBe(statSync(join(cache, 'dist/articles/chip-rules/index.html')).ino);
     expect(existsSync(join(staging, 'articles/gone'))).toBe(false);
     expect(recordedFiles(null)).toEqual([]);
+  });
+});
+
+describe('counting the pages a build reused', () => {
+  it('counts the pages whose stored copy is the one the last build left', async () => {
+    const cache = join(root, 'count-cache');
+    for (const page of ['a', 'b', 'c']) write(join(cache, `dist/articles/${page}/index.html`), page);
+    const pages = record({ 'articles/[slug].astro': ['articles/a/index.html', 'articles/b/index.html', 'articles/c/index.html'] });
+    recordStoredTimes(pages, cache);
+    const before = readStoredTimes(cache);
+    expect(reusedStoredPages(before, before)).toBe(3);
+    await new Promise((done) => setTimeout(done, 20));
+    // b rendered again (a new stored copy), c gone, d new.
+    rmSync(join(cache, 'dist/articles/b/index.html'));
+    write(join(cache, 'dist/articles/b/index.html'), 'b again');
+    write(join(cache, 'dist/articles/d/index.html'), 'd');
+    recordStoredTimes(record({ 'articles/[slug].astro': ['articles/a/index.html', 'articles/b/index.html', 'articles/d/index.html'] }), cache);
+    expect(reusedStoredPages(before, readStoredTimes(cache))).toBe(1);
+    expect(reusedStoredPages({}, readStoredTimes(cache))).toBe(0);
+    expect(readStoredTimes(join(root, 'no-cache'))).toEqual({});
   });
 });
 
