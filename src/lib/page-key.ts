@@ -14,11 +14,21 @@ import { site } from './site.ts';
 
 const digests = new WeakMap<object, string>();
 
+/** Objects whose text is shorter than this stand for themselves; longer ones by their digest. */
+const INLINE = 256;
+
 function sha(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
-function token(value: unknown, at: string, ancestors: Set<object>): string {
+/** Where the walk is, for the error message: the keys and indexes from the top. */
+type Path = (string | number)[];
+
+function shown(path: Path): string {
+  return path.map((step) => (typeof step === 'number' ? `[${step}]` : step)).join('') || 'the top';
+}
+
+function token(value: unknown, path: Path, ancestors: Set<object>): string {
   switch (typeof value) {
     case 'string':
       return `s${JSON.stringify(value)}`;
@@ -31,37 +41,44 @@ function token(value: unknown, at: string, ancestors: Set<object>): string {
     case 'bigint':
       return `b${value}`;
     case 'object':
-      return value === null ? 'z' : objectToken(value, at, ancestors);
+      return value === null ? 'z' : objectToken(value, path, ancestors);
     default:
-      throw new TypeError(`a page's props hold a ${typeof value} at ${at || 'the top'}, which a cache key cannot cover`);
+      throw new TypeError(`a page's props hold a ${typeof value} at ${shown(path)}, which a cache key cannot cover`);
   }
 }
 
-function objectToken(value: object, at: string, ancestors: Set<object>): string {
+function within(path: Path, step: string | number, read: () => string): string {
+  path.push(step);
+  const text = read();
+  path.pop();
+  return text;
+}
+
+function objectToken(value: object, path: Path, ancestors: Set<object>): string {
   if (value instanceof Date) return `d${value.getTime()}`;
   if (value instanceof RegExp) return `r${String(value)}`;
   const known = digests.get(value);
   if (known) return known;
-  if (ancestors.has(value)) throw new TypeError(`a page's props refer to themselves at ${at}`);
+  if (ancestors.has(value)) throw new TypeError(`a page's props refer to themselves at ${shown(path)}`);
   ancestors.add(value);
-  const step = (next: string) => `${at}${next}`;
   let text: string;
   if (Array.isArray(value)) {
-    text = `[${value.map((item, i) => token(item, step(`[${i}]`), ancestors)).join(',')}]`;
+    text = `[${value.map((item, i) => within(path, i, () => token(item, path, ancestors))).join(',')}]`;
   } else if (value instanceof Map) {
-    text = `M[${[...value].map(([k, v], i) => `${token(k, step(`.key${i}`), ancestors)}:${token(v, step(`.get(${String(k)})`), ancestors)}`).join(',')}]`;
+    text = `M[${[...value].map(([k, v], i) => `${within(path, `.key${i}`, () => token(k, path, ancestors))}:${within(path, `.get(${String(k)})`, () => token(v, path, ancestors))}`).join(',')}]`;
   } else if (value instanceof Set) {
-    text = `S[${[...value].map((item, i) => token(item, step(`.item${i}`), ancestors)).join(',')}]`;
+    text = `S[${[...value].map((item, i) => within(path, `.item${i}`, () => token(item, path, ancestors))).join(',')}]`;
   } else {
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) {
-      throw new TypeError(`a page's props hold a ${prototype?.constructor?.name ?? 'class'} instance at ${at || 'the top'}, which a cache key cannot cover`);
+      throw new TypeError(`a page's props hold a ${prototype?.constructor?.name ?? 'class'} instance at ${shown(path)}, which a cache key cannot cover`);
     }
     const keys = Object.keys(value).sort();
-    text = `{${keys.map((key) => `${JSON.stringify(key)}:${token((value as Record<string, unknown>)[key], step(`.${key}`), ancestors)}`).join(',')}}`;
+    text = `{${keys.map((key) => `${JSON.stringify(key)}:${within(path, `.${key}`, () => token((value as Record<string, unknown>)[key], path, ancestors))}`).join(',')}}`;
   }
   ancestors.delete(value);
-  const digest = `#${sha(text)}`;
+  // A digest starts with "#", a text with "[", "{", "M" or "S": the two never stand for each other.
+  const digest = text.length < INLINE ? text : `#${sha(text)}`;
   digests.set(value, digest);
   return digest;
 }
@@ -72,7 +89,7 @@ function objectToken(value: object, at: string, ancestors: Set<object>): string 
  * must not be changed after it was digested (the model is built once and never changed).
  */
 export function digestOf(value: unknown): string {
-  return sha(token(value, '', new Set()));
+  return sha(token(value, [], new Set()));
 }
 
 /** Routes as getStaticPaths returns them, each with its cache key. */
