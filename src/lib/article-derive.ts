@@ -1,0 +1,102 @@
+/**
+ * What the model works out from each article on its own: the sanitised HTML, the summary, the
+ * word count and the entities the text names. It is most of the model's work on a large archive,
+ * and depends only on what is passed here, so a build can keep it (src/lib/derived-store.ts) and
+ * the next one compute it again only for articles that changed.
+ *
+ * A kept result is used only under a key over everything it depends on: the article's title,
+ * HTML and summary (the whole ArticleSource, as passed), the entity definitions (whole, as
+ * passed), the site settings (src/lib/site.ts: the base path is in every rewritten link), and the
+ * digest of the code that computes it (src/lib/code-digest.ts: this module's file and all it
+ * imports, the installed packages, Node's version). Anything new a result depends on must come in
+ * through these arguments, so that it is in the key.
+ */
+import { createHash } from 'node:crypto';
+import { codeDigest } from './code-digest.ts';
+import type { DerivedStore } from './derived-store.ts';
+import { entityMatcher, type EntityDef } from './entities.ts';
+import { sanitizeArticleHtml } from './sanitize.ts';
+import { site } from './site.ts';
+import { summarise } from './summary.ts';
+import { countWords, firstParagraphOfHtml, htmlToText } from './text.ts';
+
+/** What an article's derived data is worked out from. */
+export interface ArticleSource {
+  title: string;
+  /** Body rendered to HTML by the content layer, before sanitising. */
+  html: string;
+  /** The frontmatter summary, if any. */
+  summary?: string;
+}
+
+export interface DerivedArticle {
+  /** Sanitised body HTML. */
+  html: string;
+  /** The frontmatter summary, else one cut from the first paragraph; empty when there is no text. */
+  summary: string;
+  words: number;
+  /** Slugs of the entities the title and text name, before frontmatter corrections. */
+  found: string[];
+}
+
+/** How a result is kept: the HTML only when sanitising changed it (it usually does not). */
+interface KeptArticle {
+  html: string | null;
+  summary: string;
+  words: number;
+  found: string[];
+}
+
+export function isKeptArticle(value: unknown): value is KeptArticle {
+  if (!value || typeof value !== 'object') return false;
+  const kept = value as Record<string, unknown>;
+  return (
+    (kept.html === null || typeof kept.html === 'string') &&
+    typeof kept.summary === 'string' &&
+    Number.isSafeInteger(kept.words) &&
+    Array.isArray(kept.found) &&
+    kept.found.every((slug) => typeof slug === 'string')
+  );
+}
+
+export type ArticleStore = DerivedStore<KeptArticle>;
+
+let ownDigest: string | null | undefined;
+
+/** The digest of this module's code and all it runs (null: it cannot be told, so nothing may be kept). */
+export function deriveCodeDigest(): string | null {
+  ownDigest ??= codeDigest(import.meta.url);
+  return ownDigest;
+}
+
+export function deriveArticle(source: ArticleSource, matcher: { find(text: string): string[] }): DerivedArticle {
+  const html = sanitizeArticleHtml(source.html);
+  const summary = source.summary?.trim() || summarise(firstParagraphOfHtml(html));
+  const text = htmlToText(html);
+  return { html, summary, words: countWords(text), found: matcher.find(`${source.title}\n${text}`) };
+}
+
+export interface ArticleDeriver {
+  derive(source: ArticleSource): DerivedArticle;
+}
+
+/**
+ * Works out articles' derived data with the entity definitions given; with a store and the code's
+ * digest (deriveCodeDigest), it takes a kept result when there is one and keeps those it computes.
+ */
+export function articleDeriver(entities: readonly EntityDef[], keep?: { store: ArticleStore; code: string }): ArticleDeriver {
+  let matcher: ReturnType<typeof entityMatcher> | undefined;
+  const compute = (source: ArticleSource) => deriveArticle(source, (matcher ??= entityMatcher(entities)));
+  if (!keep) return { derive: compute };
+  const context = createHash('sha256').update(JSON.stringify(['article-derive/1', keep.code, site, entities])).digest('hex');
+  return {
+    derive(source) {
+      const key = createHash('sha256').update(context).update(JSON.stringify(source)).digest('hex');
+      const kept = keep.store.get(key);
+      if (kept) return { ...kept, html: kept.html ?? source.html };
+      const derived = compute(source);
+      keep.store.set(key, { ...derived, html: derived.html === source.html ? null : derived.html });
+      return derived;
+    },
+  };
+}
