@@ -22,9 +22,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Module specifiers in JavaScript or TypeScript: `from '…'` (import and export), bare
- * `import '…'` and `import('…')`. Comments and strings that happen to hold these words are read
- * too, which can only add a file to the digest or refuse one, never leave a real import out.
+ * Module specifiers in JavaScript or TypeScript: a quoted name after `from` (import and export),
+ * after `import` or in `import(…)`. Comments and strings that happen to read so are taken too,
+ * which can only add to the digest (or, for a relative path not found, refuse it), never leave a
+ * real import out.
  */
 const SPECIFIER = /\bfrom\s*(["'])([^"'\n]+)\1|\bimport\s*\(?\s*(["'])([^"'\n]+)\3/g;
 
@@ -106,7 +107,11 @@ export function codeDigest(entry: string | URL): string | null {
   const installs = new Set<string>();
   for (const name of graph.packages) {
     const dir = searchDirs.find((each) => existsSync(join(each, 'node_modules', name, 'package.json')));
-    if (dir === undefined) return null;
+    // A name Node would not find is no import the module runs with (it would not have loaded).
+    if (dir === undefined) {
+      field(`package ${name}`, null);
+      continue;
+    }
     installs.add(dir);
     const manifest = JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: unknown };
     field(`package ${name}`, String(manifest.version));
