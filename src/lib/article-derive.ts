@@ -76,6 +76,22 @@ export function deriveArticle(source: ArticleSource, matcher: { find(text: strin
   return { html, summary, words: countWords(text), found: matcher.find(`${source.title}\n${text}`) };
 }
 
+/**
+ * The key of a source's result: the context's digest, then every field of the source as passed,
+ * each with its name and length so that no two sources read the same. (Field by field rather
+ * than as JSON: escaping the HTML for JSON would take longer than the hash.)
+ */
+export function sourceKey(context: string, source: ArticleSource): string {
+  const hash = createHash('sha256').update(context);
+  for (const [name, value] of Object.entries(source)) {
+    if (value === undefined) continue;
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    hash.update(`\0${name}\0${typeof value}\0${text.length}\0`);
+    hash.update(text);
+  }
+  return hash.digest('hex');
+}
+
 export interface ArticleDeriver {
   derive(source: ArticleSource): DerivedArticle;
 }
@@ -91,7 +107,7 @@ export function articleDeriver(entities: readonly EntityDef[], keep?: { store: A
   const context = createHash('sha256').update(JSON.stringify(['article-derive/1', keep.code, site, entities])).digest('hex');
   return {
     derive(source) {
-      const key = createHash('sha256').update(context).update(JSON.stringify(source)).digest('hex');
+      const key = sourceKey(context, source);
       const kept = keep.store.get(key);
       if (kept) return { ...kept, html: kept.html ?? source.html };
       const derived = compute(source);

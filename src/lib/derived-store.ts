@@ -91,7 +91,11 @@ export function openDerivedStore<T>(file: string, isValue: (value: unknown) => v
         changed = false;
         onDisk = kept.size;
       } catch {
-        rmSync(temporary, { force: true });
+        try {
+          rmSync(temporary, { force: true });
+        } catch {
+          // Its folder could not be made: there is no temporary file.
+        }
         return false;
       }
       return true;
