@@ -90,7 +90,15 @@ function readOrNull(file: string): Buffer | null {
  * null when its imports cannot all be followed.
  */
 export function codeDigest(entry: string | URL): string | null {
-  const file = typeof entry === 'string' && !entry.startsWith('file:') ? resolve(entry) : fileURLToPath(entry);
+  try {
+    return digestOf(typeof entry === 'string' && !/^[a-z][\w+.-]+:/i.test(entry) ? resolve(entry) : fileURLToPath(entry));
+  } catch {
+    // Not a file (a module loaded from elsewhere), or one that went away while being read.
+    return null;
+  }
+}
+
+function digestOf(file: string): string | null {
   const graph = moduleGraph(file);
   if (!graph) return null;
   const hash = createHash('sha256');

@@ -75,6 +75,12 @@ describe('the code digest', () => {
     expect(codeDigest(entry)).toBeNull();
   });
 
+  it('is refused for a module that is no file', () => {
+    expect(codeDigest('data:text/javascript,export default 1')).toBeNull();
+    expect(codeDigest(new URL('https://example.com/module.js'))).toBeNull();
+    expect(codeDigest(join(dir, 'missing.ts'))).toBeNull();
+  });
+
   it('covers everything the article model derives with', () => {
     const graph = moduleGraph(join(root, 'src/lib/article-derive.ts'));
     const files = graph?.files.map((file) => relative(root, file));
