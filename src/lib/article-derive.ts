@@ -1,6 +1,6 @@
 /**
  * What the model works out from each article on its own: the sanitised HTML, the summary, the
- * word count and the entities the text names. It is most of the model's work on a large archive,
+ * word count, the entities the text names and the content words related articles are found by. It is most of the model's work on a large archive,
  * and depends only on what is passed here, so a build can keep it (src/lib/derived-store.ts) and
  * the next one compute it again only for articles that changed.
  *
@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { codeDigest } from './code-digest.ts';
+import { contentWords } from './content-words.ts';
 import type { DerivedStore } from './derived-store.ts';
 import { entityMatcher, type EntityDef } from './entities.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
@@ -37,6 +38,8 @@ export interface DerivedArticle {
   words: number;
   /** Slugs of the entities the title and text name, before frontmatter corrections. */
   found: string[];
+  /** The content words of the title and summary, for related articles (src/lib/content-words.ts). */
+  terms: string[];
 }
 
 /** How a result is kept: the HTML only when sanitising changed it (it usually does not). */
@@ -45,7 +48,10 @@ interface KeptArticle {
   summary: string;
   words: number;
   found: string[];
+  terms: string[];
 }
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((each) => typeof each === 'string');
 
 export function isKeptArticle(value: unknown): value is KeptArticle {
   if (!value || typeof value !== 'object') return false;
@@ -54,8 +60,8 @@ export function isKeptArticle(value: unknown): value is KeptArticle {
     (kept.html === null || typeof kept.html === 'string') &&
     typeof kept.summary === 'string' &&
     Number.isSafeInteger(kept.words) &&
-    Array.isArray(kept.found) &&
-    kept.found.every((slug) => typeof slug === 'string')
+    isStrings(kept.found) &&
+    isStrings(kept.terms)
   );
 }
 
@@ -73,7 +79,13 @@ export function deriveArticle(source: ArticleSource, matcher: { find(text: strin
   const html = sanitizeArticleHtml(source.html);
   const summary = source.summary?.trim() || summarise(firstParagraphOfHtml(html));
   const text = htmlToText(html);
-  return { html, summary, words: countWords(text), found: matcher.find(`${source.title}\n${text}`) };
+  return {
+    html,
+    summary,
+    words: countWords(text),
+    found: matcher.find(`${source.title}\n${text}`),
+    terms: contentWords(source.title, summary),
+  };
 }
 
 /**

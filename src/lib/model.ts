@@ -151,6 +151,7 @@ export function buildModel(
   const titles = new Map<string, string>();
   const articles: Article[] = [];
   const drafts: string[] = [];
+  const termsOf = new Map<Article, readonly string[]>();
 
   for (const input of inputs) {
     // The schema has checked the slugs when Astro loaded the files; data given straight to the
@@ -165,7 +166,7 @@ export function buildModel(
       titles.set(titleKey, input.file);
     }
     // Exactly the fields the derived data depends on: they make its key when it is kept.
-    const { html, summary, words, found } = deriver.derive({ title: input.title, html: input.html, summary: input.summary });
+    const { html, summary, words, found, terms } = deriver.derive({ title: input.title, html: input.html, summary: input.summary });
     if (!summary) problems.push(`${input.file}: body: the article has no text; write at least one paragraph`);
     if (input.draft) {
       drafts.push(input.id);
@@ -174,7 +175,7 @@ export function buildModel(
     const entities = resolveEntities(found, input.entities?.add, input.entities?.remove)
       .map((slug) => entityBySlug.get(slug))
       .filter((entity): entity is EntityDef => entity !== undefined);
-    articles.push({
+    const article: Article = {
       slug: input.id,
       file: input.file,
       title: input.title,
@@ -193,7 +194,9 @@ export function buildModel(
         credit: input.image.credit,
       },
       html,
-    });
+    };
+    articles.push(article);
+    termsOf.set(article, terms);
   }
   articles.sort(byNewest);
   const digest = digestWeeks(articles, topicDefs, introductions);
@@ -243,7 +246,7 @@ export function buildModel(
     archive,
     archiveMonths: archive.flatMap((year) => year.months),
     related(article, wanted) {
-      related ??= relatedIndex(articles);
+      related ??= relatedIndex(articles, (each) => termsOf.get(each)!);
       return related.related(article, wanted);
     },
     article: (slug) => articleMap.get(slug),

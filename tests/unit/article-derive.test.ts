@@ -45,6 +45,7 @@ describe('an article’s derived data', () => {
     expect(derived.summary).toBe('The phone, made in China, reaches the EU next month.');
     expect(derived.words).toBe(12);
     expect(derived.found).toEqual(['china', 'huawei', 'european-union']);
+    expect(derived.terms).toEqual(['huawei', 'ship', 'phone', 'china', 'reach', 'eu', 'next']);
   });
 
   it('is the same whether computed or kept from the last build', () => {
@@ -93,11 +94,13 @@ describe('the model with kept derived data', () => {
   ];
   const shape = (model: ReturnType<typeof buildModel>) => ({
     articles: model.articles.map(({ slug, html, summary, words, readingMinutes, entities: named }) => ({ slug, html, summary, words, readingMinutes, entities: named.map((e) => e.slug) })),
+    related: model.articles.map((article) => model.related(article, 3).map(({ article: other, score }) => [other.slug, score])),
     drafts: model.drafts,
   });
 
   it('is the model built without them, on the first build and the next, and the next build computes nothing', () => {
     const plain = shape(buildModel(inputs, topics, entities));
+    expect(plain.related.flat()).not.toEqual([]);
     const first = open();
     expect(shape(buildModel(inputs, topics, entities, [], [], { keep: { store: first, code: 'c' } }))).toEqual(plain);
     first.save();
