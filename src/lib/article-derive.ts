@@ -1,8 +1,9 @@
 /**
  * What the model works out from each article on its own: the sanitised HTML, the summary, the
- * word count, the entities the text names and the content words related articles are found by. It is most of the model's work on a large archive,
- * and depends only on what is passed here, so a build can keep it (src/lib/derived-store.ts) and
- * the next one compute it again only for articles that changed.
+ * word count, the entities the text names and the content words related articles are found by.
+ * It is most of the model's work on a large archive, and depends only on what is passed here, so
+ * a build can keep it (src/lib/derived-store.ts) and the next one compute it again only for the
+ * articles that changed.
  *
  * A kept result is used only under a key over everything it depends on: the article's title,
  * HTML and summary (the whole ArticleSource, as passed), the entity definitions (whole, as
