@@ -47,6 +47,7 @@ async function load(): Promise<SiteModel> {
   }));
   // Without the code's digest a kept result could come from other code: then nothing is kept.
   const code = deriveCodeDigest();
+  if (code === null) console.warn('site model: the code deriving article data cannot be read in full, so nothing is kept for the next build (src/lib/code-digest.ts)');
   const store = code === null ? undefined : openDerivedStore(join(buildCacheDir(), 'site-model', 'articles.json'), isKeptArticle);
   try {
     return buildModel(

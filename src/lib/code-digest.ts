@@ -12,8 +12,9 @@
  *   dependencies included;
  * - the Node version, whose Unicode tables and ICU decide regular expressions, normalisation and
  *   collation.
- * When an import cannot be followed (a file not found, a path built at run time) there is no
- * digest: a cache salted by part of the code could be stale, so the caller must not cache.
+ * When an import cannot be followed (a file not found, or a dynamic import of a path computed at
+ * run time) there is no digest: a cache salted by part of the code could be stale, so the caller
+ * must not cache.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,11 +24,14 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Module specifiers in JavaScript or TypeScript: a quoted name after `from` (import and export),
- * after `import` or in `import(…)`. Comments and strings that happen to read so are taken too,
- * which can only add to the digest (or, for a relative path not found, refuse it), never leave a
- * real import out.
+ * after `import`, or as the argument of a dynamic import. Comments and strings that happen to
+ * read so are taken too, which can only add to the digest (or, for a relative path not found,
+ * refuse it), never leave a real import out.
  */
 const SPECIFIER = /\bfrom\s*(["'])([^"'\n]+)\1|\bimport\s*\(?\s*(["'])([^"'\n]+)\3/g;
+
+/** A dynamic import of anything but a quoted name: its module cannot be known from the text. */
+const COMPUTED_IMPORT = /\bimport\s*\(\s*[^\s"')]/;
 
 const BUILTINS = new Set(builtinModules);
 
@@ -54,6 +58,7 @@ export function moduleGraph(entry: string): { files: string[]; packages: string[
     } catch {
       return null;
     }
+    if (COMPUTED_IMPORT.test(source)) return null;
     files.add(file);
     for (const match of source.matchAll(SPECIFIER)) {
       const specifier = match[2] ?? match[4];

@@ -75,6 +75,12 @@ describe('the code digest', () => {
     expect(codeDigest(entry)).toBeNull();
   });
 
+  it('is refused when a module imports a path computed at run time', () => {
+    const entry = project();
+    write('src/lib/c.ts', "const name = './d.ts';\nexport const c = await import(name);\n");
+    expect(codeDigest(entry)).toBeNull();
+  });
+
   it('is refused for a module that is no file', () => {
     expect(codeDigest('data:text/javascript,export default 1')).toBeNull();
     expect(codeDigest(new URL('https://example.com/module.js'))).toBeNull();
