@@ -1,21 +1,14 @@
 /**
- * Where a build keeps what the next build of the same content may reuse: Astro's content store
- * and rendered pages (its cacheDir), the search index's parts and the audit's readings. The
- * project's own content/ uses Astro's default, node_modules/.astro; another content folder
- * (CONTENT_DIR) gets a folder of its own there, so builds of different sites never mix. BUILD_CACHE names another place
- * (a CI runner's cached path, or a fresh folder for a clean build).
+ * What a build keeps for the next build of the same content, in the build cache folder
+ * (buildCacheDir, src/lib/build-cache-dir.ts): Astro's content store and rendered pages (its
+ * cacheDir), the site model's per-article results, the search index's parts and the audit's
+ * readings; and the staging folder a build renders into.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { site } from '../../src/lib/site.ts';
 
-export function buildCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.BUILD_CACHE) return resolve(env.BUILD_CACHE);
-  const content = resolve(site.contentDir);
-  if (content === resolve('content')) return resolve('node_modules/.astro');
-  return resolve('node_modules/.astro/sites', createHash('sha256').update(content).digest('hex').slice(0, 16));
-}
+export { buildCacheDir } from '../../src/lib/build-cache-dir.ts';
 
 /**
  * The folder a build renders into before it is swapped into outDir. It is the same for every

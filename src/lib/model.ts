@@ -5,14 +5,13 @@
  */
 import { authorGroups, type AuthorDef, type AuthorGroup } from './authors.ts';
 import { archiveByMonth, type ArchiveMonth, type ArchiveYear } from './archive.ts';
+import { articleDeriver, type ArticleStore } from './article-derive.ts';
 import { ContentProblems, referenceProblems } from './content-schema.ts';
-import { entityMatcher, resolveEntities, type EntityDef } from './entities.ts';
+import { resolveEntities, type EntityDef } from './entities.ts';
 import { groupByKind, type EntityKindGroup } from './entity-groups.ts';
 import { relatedIndex, type Related, type RelatedIndex } from './related.ts';
-import { sanitizeArticleHtml } from './sanitize.ts';
-import { summarise } from './summary.ts';
 import type { LeadImage } from './lead-image.ts';
-import { countWords, firstParagraphOfHtml, htmlToText, readingMinutes } from './text.ts';
+import { readingMinutes } from './text.ts';
 import { digestWeeks, type DigestWeek, type IntroductionInput } from './weekly-digest.ts';
 
 export interface TopicDef {
@@ -127,22 +126,32 @@ function normaliseTitle(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+export interface ModelOptions {
+  /**
+   * Where to keep each article's derived data (HTML, summary, words, entities) for the next build,
+   * and the digest of the code computing it (src/lib/article-derive.ts). Without it all is computed.
+   */
+  keep?: { store: ArticleStore; code: string };
+}
+
 export function buildModel(
   inputs: readonly ArticleInput[],
   topicDefs: readonly TopicDef[],
   entityDefs: readonly EntityDef[] = [],
   introductions: readonly IntroductionInput[] = [],
   authorDefs: readonly AuthorDef[] = [],
+  options: ModelOptions = {},
 ): SiteModel {
   const problems: string[] = [];
   const topicBySlug = new Map(topicDefs.map((topic) => [topic.slug, topic]));
   const entityBySlug = new Map(entityDefs.map((entity) => [entity.slug, entity]));
-  const matcher = entityMatcher(entityDefs);
+  const deriver = articleDeriver(entityDefs, options.keep);
   const authorById = new Map(authorDefs.map((author) => [author.id, author]));
   const known = { topics: topicDefs.map((topic) => topic.slug), entities: entityDefs.map((entity) => entity.slug), authors: [...authorById.keys()] };
   const titles = new Map<string, string>();
   const articles: Article[] = [];
   const drafts: string[] = [];
+  const termsOf = new Map<Article, readonly string[]>();
 
   for (const input of inputs) {
     // The schema has checked the slugs when Astro loaded the files; data given straight to the
@@ -156,20 +165,17 @@ export function buildModel(
     } else {
       titles.set(titleKey, input.file);
     }
-    const html = sanitizeArticleHtml(input.html);
-    const summary = input.summary?.trim() || summarise(firstParagraphOfHtml(html));
+    // Exactly the fields the derived data depends on: they make its key when it is kept.
+    const { html, summary, words, found, terms } = deriver.derive({ title: input.title, html: input.html, summary: input.summary });
     if (!summary) problems.push(`${input.file}: body: the article has no text; write at least one paragraph`);
     if (input.draft) {
       drafts.push(input.id);
       continue;
     }
-    const text = htmlToText(html);
-    const found = matcher.find(`${input.title}\n${text}`);
     const entities = resolveEntities(found, input.entities?.add, input.entities?.remove)
       .map((slug) => entityBySlug.get(slug))
       .filter((entity): entity is EntityDef => entity !== undefined);
-    const words = countWords(text);
-    articles.push({
+    const article: Article = {
       slug: input.id,
       file: input.file,
       title: input.title,
@@ -188,7 +194,9 @@ export function buildModel(
         credit: input.image.credit,
       },
       html,
-    });
+    };
+    articles.push(article);
+    termsOf.set(article, terms);
   }
   articles.sort(byNewest);
   const digest = digestWeeks(articles, topicDefs, introductions);
@@ -238,7 +246,7 @@ export function buildModel(
     archive,
     archiveMonths: archive.flatMap((year) => year.months),
     related(article, wanted) {
-      related ??= relatedIndex(articles);
+      related ??= relatedIndex(articles, (each) => termsOf.get(each)!);
       return related.related(article, wanted);
     },
     article: (slug) => articleMap.get(slug),

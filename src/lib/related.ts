@@ -85,9 +85,13 @@ function lowerBound(list: Int32Array, value: number): number {
 /**
  * Indexes the articles (newest first, as the model holds them). Terms are numbered in order of
  * first appearance in that list, so every sum adds the same numbers in the same order, and the
- * ties come out the same, whatever order the files were read in.
+ * ties come out the same, whatever order the files were read in. `wordsOf` gives an article's
+ * content words when they are known already (the model keeps them between builds).
  */
-export function relatedIndex(articles: readonly Article[]): RelatedIndex {
+export function relatedIndex(
+  articles: readonly Article[],
+  wordsOf: (article: Article) => readonly string[] = (article) => contentWords(article.title, article.summary),
+): RelatedIndex {
   const total = articles.length;
   const number = new Map<string, number>();
   const kinds: ('entity' | 'word' | 'topic')[] = [];
@@ -104,7 +108,7 @@ export function relatedIndex(articles: readonly Article[]): RelatedIndex {
   const contentTerms = articles.map((article) =>
     ascending([
       ...article.entities.map((entity) => termNumber(`e:${entity.slug}`, 'entity')),
-      ...contentWords(article.title, article.summary).map((word) => termNumber(`w:${word}`, 'word')),
+      ...wordsOf(article).map((word) => termNumber(`w:${word}`, 'word')),
     ]),
   );
   const topicTerms = articles.map((article) => ascending(article.topics.map((topic) => termNumber(`t:${topic.slug}`, 'topic'))));
