@@ -65,10 +65,10 @@ try {
 }
 restoreWrites();
 const record = readPageRecord(cacheDir);
-const { writtenInPlace } = settleLinkedPages(linked, record, staging);
+const { writtenInPlace, kept } = settleLinkedPages(linked, record, staging);
 if (writtenInPlace.length > 0) {
   console.error(`the build wrote into ${writtenInPlace.length} file(s) it shares with the build cache and the site being served, e.g. ${writtenInPlace[0]}; the cache may be damaged: build again with BUILD_CACHE set to an empty folder`);
   process.exit(1);
 }
-recordStoredTimes(record, cacheDir);
+recordStoredTimes(record, cacheDir, kept);
 process.exit(0);

@@ -177,18 +177,22 @@ async function main(): Promise<number> {
 
   // The pages are audited while Pagefind indexes them; the index is audited once written.
   pageAudit.release();
+  let counted: { pages: number; feeds: number };
   try {
     content ??= scanContentArticles(site.contentDir);
     const parts = searchParts(content.articles.filter((article) => !article.draft));
-    await buildSearchIndex(staging, parts, join(cacheDir, 'search-index'));
+    const indexing = buildSearchIndex(staging, parts, join(cacheDir, 'search-index'));
+    // The site is counted while Pagefind indexes it (its pages and feeds, not the index).
+    counted = countOutput(staging);
+    await indexing;
   } catch (error) {
     console.error((error as Error).message);
     await pageAudit.result;
     return fail('search index failed');
   }
-  // The index is audited, and the site counted, while the page audit finishes.
+  const { pages, feeds } = counted;
+  // The index is audited while the page audit finishes.
   const indexProblems = auditSearchIndex({ contentDir: site.contentDir, distDir: staging, content });
-  const { pages, feeds } = countOutput(staging);
   const reused = reusedStoredPages(lastTimes, readStoredTimes(cacheDir));
   const { problems, error: auditError } = await pageAudit.result;
   if (auditError) {

@@ -34,6 +34,8 @@ export function recordedFiles(record: PageRecord | null): string[] {
 
 /** A linked page: where it is and the file (inode) it shares. */
 export interface LinkedPage {
+  /** As Astro's record names it. */
+  outputFile: string;
   path: string;
   ino: number;
   mtimeMs: number;
@@ -63,10 +65,17 @@ export function reusedStoredPages(before: Record<string, number>, after: Record<
   return Object.entries(after).filter(([page, time]) => before[page] === time).length;
 }
 
-/** Records the time of every stored page of `record` (after the build that wrote it). */
-export function recordStoredTimes(record: PageRecord | null, cacheDir: string): void {
+/**
+ * Records the time of every stored page of `record` (after the build that wrote it); `known`
+ * gives those already read (the linked pages Astro kept, whose file is the stored one).
+ */
+export function recordStoredTimes(record: PageRecord | null, cacheDir: string, known: Record<string, number> = {}): void {
   const times: Record<string, number> = {};
   for (const outputFile of recordedFiles(record)) {
+    if (outputFile in known) {
+      times[outputFile] = known[outputFile];
+      continue;
+    }
     try {
       times[outputFile] = statSync(recordedFile(join(cacheDir, STORED_PAGES), outputFile)).mtimeMs;
     } catch {
@@ -121,7 +130,7 @@ export async function linkRecordedPages(record: PageRecord | null, cacheDir: str
         }
         throw error;
       }
-      linked.push({ path: target, ino: file.ino, mtimeMs: file.mtimeMs });
+      linked.push({ outputFile, path: target, ino: file.ino, mtimeMs: file.mtimeMs });
       made += 1;
     }
     // Only the folder itself: its parents may be in another folder's hands meanwhile.
@@ -205,10 +214,11 @@ function removeEmptyFolders(dir: string, root: string): void {
  * article removed, a page of a listing that shrank) and returns the linked files that were
  * written in place, which must be none.
  */
-export function settleLinkedPages(linked: LinkedPage[], record: PageRecord | null, staging: string): { removed: number; writtenInPlace: string[] } {
+export function settleLinkedPages(linked: LinkedPage[], record: PageRecord | null, staging: string): { removed: number; writtenInPlace: string[]; kept: Record<string, number> } {
   const claimed = new Set(recordedFiles(record).map((file) => recordedFile(staging, file)));
   let removed = 0;
   const writtenInPlace: string[] = [];
+  const kept: Record<string, number> = {};
   for (const page of linked) {
     let now;
     try {
@@ -223,9 +233,9 @@ export function settleLinkedPages(linked: LinkedPage[], record: PageRecord | nul
       unlinkSync(page.path);
       removeEmptyFolders(dirname(page.path), staging);
       removed += 1;
-    }
+    } else kept[page.outputFile] = page.mtimeMs;
   }
-  return { removed, writtenInPlace };
+  return { removed, writtenInPlace, kept };
 }
 
 /** The Vite plugin of Astro's that renders the pages, once the bundles are built. */

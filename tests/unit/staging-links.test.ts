@@ -150,7 +150,11 @@ describe('settling the linked pages after the build', () => {
     writeFileSync(join(staging, 'articles/damaged/index.html'), 'written in place');
     const next = record({ 'articles/[slug].astro': ['articles/kept/index.html', 'articles/rewritten/index.html', 'articles/damaged/index.html'] });
     const settled = settleLinkedPages(linked, next, staging);
-    expect(settled).toEqual({ removed: 1, writtenInPlace: [join(staging, 'articles/damaged/index.html')] });
+    expect(settled).toEqual({
+      removed: 1,
+      writtenInPlace: [join(staging, 'articles/damaged/index.html')],
+      kept: { 'articles/kept/index.html': statSync(join(cache, 'dist/articles/kept/index.html')).mtimeMs },
+    });
     expect(existsSync(join(staging, 'articles/removed'))).toBe(false);
     expect(readFileSync(join(staging, 'articles/kept/index.html'), 'utf8')).toBe('articles/kept/index.html');
     expect(readFileSync(join(cache, 'dist/articles/rewritten/index.html'), 'utf8')).toBe('articles/rewritten/index.html');
@@ -171,7 +175,7 @@ describe('holding Astro back until the links are made', () => {
 
   it('hands over the linked pages once the linking is done', async () => {
     let handed: unknown = null;
-    const pages = [{ path: '/site/a/index.html', ino: 1, mtimeMs: 1 }];
+    const pages = [{ outputFile: 'a/index.html', path: '/site/a/index.html', ino: 1, mtimeMs: 1 }];
     const holding = awaitBeforeRendering(Promise.resolve(pages), (linked) => (handed = linked));
     await (holding.buildApp as { handler: () => Promise<void> }).handler();
     expect(handed).toBe(pages);
