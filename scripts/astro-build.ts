@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCacheDir, readPageRecord } from './lib/build-cache.ts';
-import { awaitBeforeRendering, linkRecordedPages, recordStoredTimes, replaceOnWrite, settleLinkedPages, type LinkedPage } from './lib/staging-links.ts';
+import { ASTRO_RENDERING, awaitBeforeRendering, linkRecordedPages, recordStoredTimes, replaceOnWrite, settleLinkedPages, type LinkedPage } from './lib/staging-links.ts';
 import { explainBuildError } from './lib/build-errors.ts';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -49,13 +49,18 @@ const linking = linkRecordedPages(readPageRecord(cacheDir), cacheDir, staging);
 linking.catch(() => {});
 const restoreWrites = replaceOnWrite(staging, cacheDir);
 let linked: LinkedPage[] = [];
+// scripts/build.ts starts its own reading of content/ once Astro renders, after its memory's peak.
+const whenRendering = (pages: LinkedPage[]) => {
+  linked = pages;
+  process.send?.(ASTRO_RENDERING);
+};
 try {
   await build({
     root: process.cwd(),
     outDir: staging,
     logLevel,
     cacheDir,
-    vite: { build: { emptyOutDir: false }, plugins: [awaitBeforeRendering(linking, (pages) => (linked = pages))] },
+    vite: { build: { emptyOutDir: false }, plugins: [awaitBeforeRendering(linking, whenRendering)] },
   });
 } catch (error) {
   if (process.env.DEBUG_BUILD_ERROR) console.error(error);

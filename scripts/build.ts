@@ -22,7 +22,7 @@ import { scanContentArticles, type ContentScan } from '../src/lib/content-files.
 import { startNode } from './lib/run-node.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { buildCacheDir, claimStaging, stagingDir } from './lib/build-cache.ts';
-import { readStoredTimes, reusedStoredPages } from './lib/staging-links.ts';
+import { ASTRO_RENDERING, readStoredTimes, reusedStoredPages } from './lib/staging-links.ts';
 import { searchParts } from '../src/lib/search-parts.ts';
 import { countOf } from '../src/lib/counts.ts';
 import { site } from '../src/lib/site.ts';
@@ -46,12 +46,16 @@ const staging = stagingDir(outDir);
 const discarded = `${staging}.discarded`;
 
 /**
- * Runs the Astro step; resolves with whether it succeeded. Its output goes straight to this
- * process's, so Astro's lines reach the terminal as Astro wrote them.
+ * Runs the Astro step; resolves with whether it succeeded, and calls `rendering` when Astro
+ * starts rendering pages (its bundles built). Its output goes straight to this process's, so
+ * Astro's lines reach the terminal as Astro wrote them.
  */
-function renderSite(): Promise<boolean> {
+function renderSite(rendering: () => void): Promise<boolean> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['scripts/astro-build.ts', staging], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, ['scripts/astro-build.ts', staging], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.on('message', (message) => {
+      if (message === ASTRO_RENDERING) rendering();
+    });
     child.on('error', () => done(false));
     child.on('close', (code) => done(code === 0));
   });
@@ -157,23 +161,28 @@ async function main(): Promise<number> {
     return 1;
   };
 
-  // Astro syncs content and renders on one thread. This process and the page audit (a process of
-  // its own, whose memory is returned when it exits) read content/ meanwhile; on two cores that
-  // is not free (it slows the render a little), but it is off the path the build waits on.
+  // Astro syncs content and renders on one thread. Once it renders (its memory is highest while
+  // it syncs and bundles), this process and the page audit (a process of its own, whose memory is
+  // returned when it exits) read content/ meanwhile; on two cores that is not free (it slows the
+  // render a little), but it is off the path the build waits on.
   const cacheDir = buildCacheDir();
   const lastTimes = readStoredTimes(cacheDir);
-  const rendering = renderSite();
   let content: ContentScan | undefined;
-  try {
-    content = scanContentArticles(site.contentDir);
-  } catch {
-    // No articles folder at all: Astro says so; the index audit reads it again if Astro passed.
-  }
-  const pageAudit = startPageAudit();
-  if (!(await rendering)) {
-    pageAudit.stop();
+  let pageAudit: ReturnType<typeof startPageAudit> | undefined;
+  const rendered = await renderSite(() => {
+    pageAudit = startPageAudit();
+    try {
+      content = scanContentArticles(site.contentDir);
+    } catch {
+      // No articles folder at all: Astro says so; the index audit reads it again if Astro passed.
+    }
+  });
+  if (!rendered) {
+    pageAudit?.stop();
     return fail('build failed');
   }
+  // Astro renders only after saying so; a site of no page at all may not.
+  pageAudit ??= startPageAudit();
 
   // The pages are audited while Pagefind indexes them; the index is audited once written.
   pageAudit.release();

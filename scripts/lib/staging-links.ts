@@ -238,6 +238,9 @@ export function settleLinkedPages(linked: LinkedPage[], record: PageRecord | nul
   return { removed, writtenInPlace, kept };
 }
 
+/** What the Astro step tells scripts/build.ts (over its IPC channel) when it starts rendering. */
+export const ASTRO_RENDERING = 'rendering';
+
 /** The Vite plugin of Astro's that renders the pages, once the bundles are built. */
 const ASTRO_RENDERS = 'astro:build-generate';
 
