@@ -40,6 +40,15 @@ if (!logLevel) {
 }
 const staging = resolve(positionals[0]);
 
+/**
+ * Exits once what was written to stdout and stderr has gone out: to a pipe (a CI log, the
+ * benchmark) writes are queued, and process.exit would drop Astro's last lines.
+ */
+async function exit(code: number): Promise<never> {
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+  process.exit(code);
+}
+
 const cacheDir = buildCacheDir();
 // The last build's pages go into the emptied staging folder as links while Astro starts; Astro
 // keeps those it may reuse, so it must not empty the folder itself (scripts/lib/staging-links.ts).
@@ -66,14 +75,14 @@ try {
   if (process.env.DEBUG_BUILD_ERROR) console.error(error);
   console.error(explainBuildError(error as Error));
   // Exit now: Astro may still have a content-store write pending for the folder just removed.
-  process.exit(1);
+  await exit(1);
 }
 restoreWrites();
 const record = readPageRecord(cacheDir);
 const { writtenInPlace, kept } = settleLinkedPages(linked, record, staging);
 if (writtenInPlace.length > 0) {
   console.error(`the build wrote into ${writtenInPlace.length} file(s) it shares with the build cache and the site being served, e.g. ${writtenInPlace[0]}; the cache may be damaged: build again with BUILD_CACHE set to an empty folder`);
-  process.exit(1);
+  await exit(1);
 }
 recordStoredTimes(record, cacheDir, kept);
-process.exit(0);
+await exit(0);
