@@ -51,17 +51,17 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-/** What Astro's incremental build records of each page: its route's code hash, its cache key and its file. */
+/** What this project reads of Astro's incremental-build record: the file of each page it built. */
 export interface PageRecord {
-  configHash: string;
-  lockfileHash: string;
-  routes: Record<string, { dependencyHash: string; paths: Record<string, { cacheKey: string; outputFile: string }> }>;
+  routes: Record<string, { paths: Record<string, { outputFile: string }> }>;
 }
 
-/** Astro's record of the pages of the last build in cacheDir, or null when there is none. */
+/** Astro's record of the pages of the last build in cacheDir, or null when there is none or it is damaged. */
 export function readPageRecord(cacheDir: string): PageRecord | null {
   try {
-    return JSON.parse(readFileSync(join(cacheDir, 'incremental-build.json'), 'utf8')) as PageRecord;
+    const record = JSON.parse(readFileSync(join(cacheDir, 'incremental-build.json'), 'utf8')) as Partial<PageRecord> | null;
+    const routes = Object.values(record?.routes ?? {});
+    return record?.routes && routes.every((route) => route && typeof route.paths === 'object' && route.paths !== null) ? (record as PageRecord) : null;
   } catch {
     return null;
   }

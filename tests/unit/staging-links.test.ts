@@ -10,14 +10,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function record(files: Record<string, string[]>): PageRecord {
   return {
-    configHash: 'c',
-    lockfileHash: 'l',
-    routes: Object.fromEntries(
-      Object.entries(files).map(([route, outputs]) => [
-        route,
-        { dependencyHash: 'd', paths: Object.fromEntries(outputs.map((file) => [`/${file}`, { cacheKey: `k-${file}`, outputFile: file }])) },
-      ]),
-    ),
+    routes: Object.fromEntries(Object.entries(files).map(([route, outputs]) => [route, { paths: Object.fromEntries(outputs.map((file) => [`/${file}`, { outputFile: file }])) }])),
   };
 }
 
